@@ -1,0 +1,2 @@
+/* src/catalog.c */
+typedef int rf_placeholder_catalog;

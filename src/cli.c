@@ -1,0 +1,2 @@
+/* src/cli.c */
+typedef int rf_placeholder_cli;

@@ -1,0 +1,2 @@
+/* src/cmd-check.c */
+typedef int rf_placeholder_cmd_check;

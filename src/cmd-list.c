@@ -1,0 +1,2 @@
+/* src/cmd-list.c */
+typedef int rf_placeholder_cmd_list;

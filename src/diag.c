@@ -1,0 +1,2 @@
+/* src/diag.c */
+typedef int rf_placeholder_diag;

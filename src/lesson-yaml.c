@@ -1,0 +1,2 @@
+/* src/lesson-yaml.c */
+typedef int rf_placeholder_lesson_yaml;

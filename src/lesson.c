@@ -1,0 +1,2 @@
+/* src/lesson.c */
+typedef int rf_placeholder_lesson;

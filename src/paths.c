@@ -1,0 +1,2 @@
+/* src/paths.c */
+typedef int rf_placeholder_paths;

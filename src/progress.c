@@ -1,0 +1,2 @@
+/* src/progress.c */
+typedef int rf_placeholder_progress;

@@ -1,0 +1,2 @@
+/* src/text.c */
+typedef int rf_placeholder_text;

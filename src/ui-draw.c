@@ -1,0 +1,2 @@
+/* src/ui-draw.c */
+typedef int rf_placeholder_ui_draw;

@@ -1,0 +1,2 @@
+/* src/ui-help.c */
+typedef int rf_placeholder_ui_help;

@@ -1,0 +1,2 @@
+/* src/ui-home.c */
+typedef int rf_placeholder_ui_home;

@@ -1,0 +1,2 @@
+/* src/ui-term.c */
+typedef int rf_placeholder_ui_term;

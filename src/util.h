@@ -1,0 +1,57 @@
+/* util.h - allocation that cannot fail, growable buffers, small helpers. */
+#ifndef RF_UTIL_H
+#define RF_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define RF_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
+
+/*
+ * Allocation that cannot fail at the call site: on exhaustion they call
+ * fatal(), which restores the terminal first.  Free with free().
+ */
+void *xmalloc(size_t n);
+void *xcalloc(size_t nmemb, size_t size);
+void *xrealloc(void *p, size_t n);
+void *xreallocarray(void *p, size_t nmemb, size_t size);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+char *xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+char *xvasprintf(const char *fmt, va_list ap);
+
+/*
+ * A hook that fatal() calls before printing, so the terminal owner can
+ * restore the screen.  NULL by default.
+ */
+extern void (*fatal_hook)(void);
+
+/* Print "redflags: MESSAGE" to stderr and exit(2), after fatal_hook. */
+void fatal(const char *fmt, ...)
+	__attribute__((format(printf, 1, 2), noreturn));
+
+/* A growable byte buffer.  Always NUL-terminated once anything is added. */
+struct buf {
+	char *data;
+	size_t len;
+	size_t cap;
+};
+
+void buf_init(struct buf *b);
+void buf_finish(struct buf *b);
+void buf_add(struct buf *b, const void *data, size_t len);
+void buf_addc(struct buf *b, char c);
+void buf_adds(struct buf *b, const char *s);
+void buf_printf(struct buf *b, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Give the buffer's string to the caller (free() it); the buffer is empty. */
+char *buf_steal(struct buf *b);
+
+/* Levenshtein distance between two ASCII strings, capped at 'cap'+1. */
+int edit_distance(const char *a, const char *b, int cap);
+
+/* Read a whole file, refusing files over 'max' bytes.  Returns 0, or an
+ * errno value (EFBIG when too large).  *out is NUL-terminated; free it. */
+int read_file(const char *path, size_t max, char **out, size_t *len);
+
+#endif

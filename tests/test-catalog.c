@@ -1,0 +1,2 @@
+/* tests/test-catalog.c */
+#include <criterion/criterion.h>

@@ -1,0 +1,2 @@
+/* tests/test-checksum.c */
+#include <criterion/criterion.h>

@@ -1,0 +1,2 @@
+/* tests/test-diag.c */
+#include <criterion/criterion.h>

@@ -1,0 +1,2 @@
+/* tests/test-e2e.c */
+#include <criterion/criterion.h>

@@ -1,0 +1,2 @@
+/* tests/test-hostile.c */
+#include <criterion/criterion.h>

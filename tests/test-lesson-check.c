@@ -1,0 +1,2 @@
+/* tests/test-lesson-check.c */
+#include <criterion/criterion.h>

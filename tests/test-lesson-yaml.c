@@ -1,0 +1,2 @@
+/* tests/test-lesson-yaml.c */
+#include <criterion/criterion.h>

@@ -1,0 +1,2 @@
+/* tests/test-paths.c */
+#include <criterion/criterion.h>

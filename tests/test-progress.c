@@ -1,0 +1,2 @@
+/* tests/test-progress.c */
+#include <criterion/criterion.h>

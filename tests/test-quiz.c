@@ -1,0 +1,2 @@
+/* tests/test-quiz.c */
+#include <criterion/criterion.h>

@@ -1,0 +1,2 @@
+/* tests/test-shipped-lessons.c */
+#include <criterion/criterion.h>

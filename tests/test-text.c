@@ -1,0 +1,2 @@
+/* tests/test-text.c */
+#include <criterion/criterion.h>

@@ -1,0 +1,2 @@
+/* tests/test-ui-keys.c */
+#include <criterion/criterion.h>

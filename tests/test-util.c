@@ -1,0 +1,2 @@
+/* tests/test-util.c */
+#include <criterion/criterion.h>

@@ -1,0 +1,2 @@
+/* tests/test-yaml-tree.c */
+#include <criterion/criterion.h>

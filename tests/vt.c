@@ -1,0 +1,2 @@
+/* tests/vt.c */
+typedef int vt_placeholder;

@@ -1,2 +1,270 @@
-/* src/catalog.c */
-typedef int rf_placeholder_catalog;
+/* catalog.c - finding and loading every lesson on the search path. */
+#include "catalog.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "lesson-check.h"
+#include "lesson-yaml.h"
+#include "paths.h"
+#include "util.h"
+
+void
+catalog_init(struct catalog *c)
+{
+	memset(c, 0, sizeof *c);
+	diag_list_init(&c->diags);
+}
+
+void
+catalog_finish(struct catalog *c)
+{
+	size_t i;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->count; i++)
+		lesson_destroy(c->entries[i].lesson);
+	free(c->entries);
+	for (i = 0; i < c->dir_count; i++)
+		free(c->dirs[i].path);
+	free(c->dirs);
+	diag_list_finish(&c->diags);
+	memset(c, 0, sizeof *c);
+}
+
+static bool
+same_dir(const char *a, const char *b)
+{
+	char ra[PATH_MAX], rb[PATH_MAX];
+
+	if (strcmp(a, b) == 0)
+		return true;
+	if (realpath(a, ra) == NULL || realpath(b, rb) == NULL)
+		return false;
+	return strcmp(ra, rb) == 0;
+}
+
+void
+catalog_add_dir(struct catalog *c, const char *path, const char *origin)
+{
+	size_t i;
+
+	if (path == NULL || *path == '\0')
+		return;
+	for (i = 0; i < c->dir_count; i++) {
+		if (same_dir(c->dirs[i].path, path))
+			return;
+	}
+	c->dirs = xreallocarray(c->dirs, c->dir_count + 1, sizeof *c->dirs);
+	c->dirs[c->dir_count].path = xstrdup(path);
+	c->dirs[c->dir_count].origin = origin;
+	c->dir_count++;
+}
+
+/* Are we running from the build tree?  Then the repository's lessons. */
+static bool
+in_build_tree(void)
+{
+	char exe[PATH_MAX], root[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+	char *slash;
+
+	if (n <= 0)
+		return false;
+	exe[n] = '\0';
+	slash = strrchr(exe, '/');
+	if (slash == NULL)
+		return false;
+	*slash = '\0';
+	if (realpath(BUILD_ROOT, root) == NULL)
+		return false;
+	/* The program sits in the build root; tests sit below it. */
+	n = (ssize_t)strlen(root);
+	return strncmp(exe, root, (size_t)n) == 0 &&
+	    (exe[n] == '\0' || exe[n] == '/');
+}
+
+void
+catalog_add_default_dirs(struct catalog *c)
+{
+	const char *env = getenv("REDFLAGS_LESSONS");
+	char *home, *p, **dirs;
+	size_t i;
+
+	if (env != NULL && *env != '\0') {
+		char *copy = xstrdup(env), *save = NULL, *tok;
+
+		for (tok = strtok_r(copy, ":", &save); tok != NULL;
+		    tok = strtok_r(NULL, ":", &save))
+			catalog_add_dir(c, tok, "REDFLAGS_LESSONS");
+		free(copy);
+	}
+	home = paths_data_home();
+	if (home != NULL) {
+		p = paths_join(home, "redflags/lessons");
+		catalog_add_dir(c, p, "user");
+		free(p);
+		free(home);
+	}
+	dirs = paths_data_dirs(NULL);
+	for (i = 0; dirs != NULL && dirs[i] != NULL; i++) {
+		p = paths_join(dirs[i], "redflags/lessons");
+		catalog_add_dir(c, p, "system");
+		free(p);
+	}
+	paths_free_list(dirs);
+	if (in_build_tree())
+		catalog_add_dir(c, SOURCE_ROOT "/lessons", "build tree");
+	catalog_add_dir(c, PKGDATADIR "/lessons", "installed");
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool
+is_lesson_file(const char *dir, const char *name)
+{
+	size_t n = strlen(name);
+	struct stat st;
+	char *path;
+	bool ok;
+
+	if (name[0] == '.' || n < 6 || strcmp(name + n - 5, ".yaml") != 0)
+		return false;
+	path = paths_join(dir, name);
+	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	return ok;
+}
+
+static void
+add_entry(struct catalog *c, struct lesson *l, const struct catalog_dir *d)
+{
+	struct catalog_entry *e;
+
+	if (c->count == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 16;
+		c->entries = xreallocarray(c->entries, c->cap,
+		    sizeof *c->entries);
+	}
+	e = &c->entries[c->count++];
+	e->lesson = l;
+	e->dir = d;
+	e->shadowed = false;
+	e->shadowed = catalog_find(c, l->id) != e;
+}
+
+static void
+load_folder(struct catalog *c, const struct catalog_dir *d, const char *path)
+{
+	DIR *dp = opendir(path);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, i;
+
+	if (dp == NULL)
+		return;
+	while ((de = readdir(dp)) != NULL) {
+		if (!is_lesson_file(path, de->d_name))
+			continue;
+		names = xreallocarray(names, n + 1, sizeof *names);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof *names, cmp_names);
+	for (i = 0; i < n; i++) {
+		char *file = paths_join(path, names[i]);
+		struct diag_list local;
+		struct lesson *l;
+
+		diag_list_init(&local);
+		l = lesson_load(file, &local, NULL, NULL);
+		if (l != NULL)
+			lesson_check(l, &local);
+		if (l == NULL || diag_count(&local, DIAG_ERROR) > 0) {
+			lesson_destroy(l);
+			c->files_failed++;
+		} else {
+			add_entry(c, l, d);
+		}
+		{
+			size_t k;
+
+			for (k = 0; k < local.count; k++) {
+				struct diag *x = &local.items[k];
+
+				diag_add(&c->diags, x->severity, x->code,
+				    x->file, x->line, x->col, "%s",
+				    x->message);
+			}
+		}
+		diag_list_finish(&local);
+		free(file);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static int
+cmp_entries(const void *a, const void *b)
+{
+	const struct catalog_entry *x = a, *y = b;
+	const char *fx, *fy;
+
+	if (x->lesson->topic != y->lesson->topic)
+		return x->lesson->topic < y->lesson->topic ? -1 : 1;
+	fx = strrchr(x->lesson->file, '/');
+	fy = strrchr(y->lesson->file, '/');
+	return strcmp(fx ? fx + 1 : x->lesson->file,
+	    fy ? fy + 1 : y->lesson->file);
+}
+
+void
+catalog_load(struct catalog *c, const char *lang)
+{
+	size_t i;
+
+	for (i = 0; i < c->dir_count; i++) {
+		char *sub = paths_join(c->dirs[i].path, lang ? lang : "en");
+
+		load_folder(c, &c->dirs[i], c->dirs[i].path);
+		load_folder(c, &c->dirs[i], sub);
+		free(sub);
+	}
+	/* Shadowing was decided in search order; now order for display.
+	 * qsort is not stable, but (topic, file name) pairs of visible
+	 * lessons only tie for shadowed copies. */
+	qsort(c->entries, c->count, sizeof *c->entries, cmp_entries);
+}
+
+struct catalog_entry *
+catalog_find(struct catalog *c, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < c->count; i++) {
+		if (!c->entries[i].shadowed &&
+		    strcmp(c->entries[i].lesson->id, id) == 0)
+			return &c->entries[i];
+	}
+	return NULL;
+}
+
+size_t
+catalog_visible(const struct catalog *c)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < c->count; i++)
+		n += !c->entries[i].shadowed;
+	return n;
+}

@@ -1,2 +1,521 @@
-/* src/yaml-tree.c */
-typedef int rf_placeholder_yaml_tree;
+/* yaml-tree.c - a bounded tree from libyaml's event stream. */
+#include "yaml-tree.h"
+
+#include <libintl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+
+#include "util.h"
+
+#define _(s) gettext(s)
+
+const struct ytree_limits ytree_default_limits = {
+	.max_bytes = 1024 * 1024,
+	.max_depth = 32,
+	.max_nodes = 20000,
+	.max_scalar = 64 * 1024,
+};
+
+#define YTREE_MAX_DEPTH 64	/* hard ceiling for the stack below */
+
+struct frame {
+	struct ynode *node;
+	size_t cap;
+	struct ynode *key;	/* a map's key waiting for its value */
+};
+
+struct parse {
+	const char *file;
+	const char *data;
+	size_t len;
+	const struct ytree_limits *lim;
+	struct diag_list *diags;
+	struct frame stack[YTREE_MAX_DEPTH + 1];
+	int depth;
+	size_t nodes;
+	int documents;
+	struct ynode *root;
+};
+
+static void
+ynode_free(struct ynode *n)
+{
+	size_t i;
+
+	if (n == NULL)
+		return;
+	switch (n->type) {
+	case YNODE_SCALAR:
+		free(n->u.scalar.text);
+		break;
+	case YNODE_MAP:
+		for (i = 0; i < n->u.map.count; i++) {
+			ynode_free(n->u.map.pairs[i].key);
+			ynode_free(n->u.map.pairs[i].value);
+		}
+		free(n->u.map.pairs);
+		break;
+	case YNODE_SEQ:
+		for (i = 0; i < n->u.seq.count; i++)
+			ynode_free(n->u.seq.items[i]);
+		free(n->u.seq.items);
+		break;
+	}
+	free(n);
+}
+
+static void
+problem(struct parse *ps, enum diag_code code, const yaml_mark_t *mark,
+    const char *msg)
+{
+	diag_add(ps->diags, DIAG_ERROR, code, ps->file, (int)mark->line + 1,
+	    (int)mark->column + 1, "%s", msg);
+}
+
+/* The byte at a libyaml mark, or -1 past the end. */
+static int
+byte_at(const struct parse *ps, const yaml_mark_t *mark)
+{
+	if (mark->index >= ps->len)
+		return -1;
+	return (unsigned char)ps->data[mark->index];
+}
+
+/* Is there a tab in the leading white space of the mark's line? */
+static bool
+tab_in_indent(const struct parse *ps, const yaml_mark_t *mark)
+{
+	size_t i = mark->index < ps->len ? mark->index : ps->len;
+
+	while (i > 0 && ps->data[i - 1] != '\n')
+		i--;
+	for (; i < ps->len && (ps->data[i] == ' ' || ps->data[i] == '\t');
+	    i++) {
+		if (ps->data[i] == '\t')
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Put libyaml's terse problem in an educator's words, at the most useful
+ * place (the opening quote of an unclosed string, the tab itself...).
+ */
+static void
+syntax_problem(struct parse *ps, const yaml_parser_t *yp)
+{
+	const char *p = yp->problem ? yp->problem : "";
+	const char *ctx = yp->context ? yp->context : "";
+	yaml_mark_t mark = yp->problem_mark;
+	int c = byte_at(ps, &mark);
+
+	if (yp->error == YAML_READER_ERROR) {
+		yaml_mark_t m = { .index = yp->problem_offset, .line = 0,
+		    .column = 0 };
+		size_t i;
+
+		/* The reader gives only a byte offset: work out line/col. */
+		for (i = 0; i < yp->problem_offset && i < ps->len; i++) {
+			if (ps->data[i] == '\n') {
+				m.line++;
+				m.column = 0;
+			} else if (((unsigned char)ps->data[i] & 0xC0) != 0x80) {
+				m.column++;
+			}
+		}
+		if (strstr(p, "control characters") != NULL) {
+			problem(ps, DIAG_ENCODING, &m,
+			    _("the file contains a control character (is it "
+			    "a binary file?); lesson files must be plain "
+			    "UTF-8 text"));
+		} else {
+			problem(ps, DIAG_ENCODING, &m,
+			    _("the file is not valid UTF-8 text here; save "
+			    "it as UTF-8 in your editor"));
+		}
+		return;
+	}
+	if (strstr(p, "tab") != NULL || (c == '\t') ||
+	    (strstr(p, "cannot start any token") && tab_in_indent(ps, &mark))) {
+		problem(ps, DIAG_SYNTAX, &mark,
+		    _("a tab is used for indentation here; YAML needs "
+		    "spaces: replace the tab with spaces"));
+		return;
+	}
+	if (strstr(p, "end of stream") != NULL && strstr(ctx, "quoted") != NULL) {
+		mark = yp->context_mark;
+		problem(ps, DIAG_SYNTAX, &mark,
+		    _("this quote is opened but never closed; add the "
+		    "closing quote"));
+		return;
+	}
+	if (strstr(p, "cannot start any token") != NULL) {
+		if (c == '@' || c == '`') {
+			problem(ps, DIAG_SYNTAX, &mark,
+			    _("a value cannot start with '@' or '`'; put the "
+			    "whole text in quotes"));
+		} else {
+			problem(ps, DIAG_SYNTAX, &mark,
+			    _("this character cannot start a value; put the "
+			    "whole text in quotes"));
+		}
+		return;
+	}
+	if (strstr(p, "mapping values are not allowed") != NULL) {
+		problem(ps, DIAG_SYNTAX, &mark,
+		    _("unexpected ':' here; if the text contains ': ', put "
+		    "the whole text in quotes, otherwise check this line's "
+		    "indentation"));
+		return;
+	}
+	if (strstr(p, "did not find expected key") != NULL ||
+	    strstr(p, "did not find expected '-'") != NULL ||
+	    strstr(p, "block sequence entries are not allowed") != NULL) {
+		problem(ps, DIAG_SYNTAX, &mark,
+		    _("this line is not lined up with the lines above it; "
+		    "check the spaces at its start (keys of one mapping, "
+		    "and the '- ' of one list, must start in the same "
+		    "column)"));
+		return;
+	}
+	if (strstr(p, "could not find expected ':'") != NULL) {
+		mark = yp->context_mark;
+		problem(ps, DIAG_SYNTAX, &mark,
+		    _("a key here has no ':' after it, or text that goes on "
+		    "over several lines is not indented more than its key; "
+		    "add the ':' or indent the text"));
+		return;
+	}
+	if (strstr(p, "did not find expected ',' or ']'") != NULL ||
+	    strstr(p, "did not find expected ',' or '}'") != NULL ||
+	    strstr(ctx, "flow") != NULL) {
+		mark = yp->context_mark.index ? yp->context_mark : mark;
+		problem(ps, DIAG_SYNTAX, &mark,
+		    _("a '[' or '{' list opened here is not closed properly; "
+		    "check its commas and the closing ']' or '}'"));
+		return;
+	}
+	if (strstr(p, "tag") != NULL || strstr(ctx, "tag") != NULL ||
+	    strstr(ctx, "directive") != NULL) {
+		problem(ps, DIAG_SYNTAX, &mark,
+		    _("tags and directives ('!' and '%') are not used in "
+		    "lesson files; put text that starts with them in quotes"));
+		return;
+	}
+	if (strstr(ctx, "anchor") != NULL || strstr(ctx, "alias") != NULL) {
+		problem(ps, DIAG_ALIAS, &mark,
+		    _("anchors and aliases ('&' and '*') are not allowed in "
+		    "lesson files; write the text out, or put text that "
+		    "starts with them in quotes"));
+		return;
+	}
+	{
+		char *msg = xasprintf(_("this is not valid YAML: %s%s%s"), p,
+		    *ctx ? " " : "", ctx);
+
+		problem(ps, DIAG_SYNTAX, &mark, msg);
+		free(msg);
+	}
+}
+
+static struct ynode *
+node_new(struct parse *ps, enum ynode_type type, const yaml_mark_t *mark)
+{
+	struct ynode *n;
+
+	if (ps->nodes >= ps->lim->max_nodes) {
+		char *msg = xasprintf(_("the file has too many values (more "
+		    "than %zu); split the lesson into smaller ones"),
+		    ps->lim->max_nodes);
+
+		problem(ps, DIAG_TOO_BIG, mark, msg);
+		free(msg);
+		return NULL;
+	}
+	ps->nodes++;
+	n = xcalloc(1, sizeof *n);
+	n->type = type;
+	n->line = (int)mark->line + 1;
+	n->col = (int)mark->column + 1;
+	return n;
+}
+
+/* Attach a finished node to its parent (or make it the root). */
+static int
+attach(struct parse *ps, struct ynode *n)
+{
+	struct frame *f;
+	struct ynode *parent;
+	size_t i;
+
+	if (ps->depth == 0) {
+		ps->root = n;
+		return 0;
+	}
+	f = &ps->stack[ps->depth - 1];
+	parent = f->node;
+	if (parent->type == YNODE_SEQ) {
+		if (parent->u.seq.count == f->cap) {
+			f->cap = f->cap ? f->cap * 2 : 4;
+			parent->u.seq.items = xreallocarray(
+			    parent->u.seq.items, f->cap, sizeof(struct ynode *));
+		}
+		parent->u.seq.items[parent->u.seq.count++] = n;
+		return 0;
+	}
+	if (f->key == NULL) {
+		if (n->type != YNODE_SCALAR) {
+			yaml_mark_t m = { 0, (size_t)n->line - 1,
+			    (size_t)n->col - 1 };
+
+			problem(ps, DIAG_WRONG_TYPE, &m,
+			    _("a key must be a plain word, not a list or a "
+			    "mapping; check the indentation"));
+			ynode_free(n);
+			return -1;
+		}
+		for (i = 0; i < parent->u.map.count; i++) {
+			struct ynode *k = parent->u.map.pairs[i].key;
+
+			if (k->u.scalar.len == n->u.scalar.len &&
+			    memcmp(k->u.scalar.text, n->u.scalar.text,
+			    n->u.scalar.len) == 0) {
+				yaml_mark_t m = { 0, (size_t)n->line - 1,
+				    (size_t)n->col - 1 };
+				char *msg = xasprintf(_("the key '%s' appears "
+				    "twice in the same mapping (first at line "
+				    "%d); keep only one"), n->u.scalar.text,
+				    k->line);
+
+				problem(ps, DIAG_DUPLICATE_KEY, &m, msg);
+				free(msg);
+				ynode_free(n);
+				return -1;
+			}
+		}
+		f->key = n;
+		return 0;
+	}
+	if (parent->u.map.count == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 4;
+		parent->u.map.pairs = xreallocarray(parent->u.map.pairs,
+		    f->cap, sizeof(struct ypair));
+	}
+	parent->u.map.pairs[parent->u.map.count].key = f->key;
+	parent->u.map.pairs[parent->u.map.count].value = n;
+	parent->u.map.count++;
+	f->key = NULL;
+	return 0;
+}
+
+static int
+reject_anchor_tag(struct parse *ps, const yaml_event_t *ev,
+    const yaml_char_t *anchor, const yaml_char_t *tag, bool implicit)
+{
+	if (anchor != NULL) {
+		problem(ps, DIAG_ALIAS, &ev->start_mark,
+		    _("anchors ('&name') are not allowed in lesson files; "
+		    "write the text out in full"));
+		return -1;
+	}
+	if (tag != NULL && !implicit) {
+		problem(ps, DIAG_SYNTAX, &ev->start_mark,
+		    _("tags ('!name') are not used in lesson files; remove "
+		    "it, or put text that starts with '!' in quotes"));
+		return -1;
+	}
+	return 0;
+}
+
+static int
+on_event(struct parse *ps, const yaml_event_t *ev)
+{
+	struct ynode *n;
+
+	switch (ev->type) {
+	case YAML_STREAM_START_EVENT:
+	case YAML_STREAM_END_EVENT:
+	case YAML_NO_EVENT:
+		return 0;
+	case YAML_DOCUMENT_START_EVENT:
+		if (++ps->documents > 1) {
+			problem(ps, DIAG_MULTI_DOC, &ev->start_mark,
+			    _("a second document starts here ('---'); a "
+			    "lesson file holds exactly one lesson"));
+			return -1;
+		}
+		return 0;
+	case YAML_DOCUMENT_END_EVENT:
+		return 0;
+	case YAML_ALIAS_EVENT:
+		problem(ps, DIAG_ALIAS, &ev->start_mark,
+		    _("aliases ('*name') are not allowed in lesson files; "
+		    "write the text out in full"));
+		return -1;
+	case YAML_SCALAR_EVENT:
+		if (reject_anchor_tag(ps, ev, ev->data.scalar.anchor,
+		    ev->data.scalar.tag, ev->data.scalar.plain_implicit ||
+		    ev->data.scalar.quoted_implicit) < 0)
+			return -1;
+		if (ev->data.scalar.length > ps->lim->max_scalar) {
+			char *msg = xasprintf(_("this text is too long (%zu "
+			    "bytes; the most is %zu); split it into several "
+			    "pages"), ev->data.scalar.length,
+			    ps->lim->max_scalar);
+
+			problem(ps, DIAG_TOO_BIG, &ev->start_mark, msg);
+			free(msg);
+			return -1;
+		}
+		n = node_new(ps, YNODE_SCALAR, &ev->start_mark);
+		if (n == NULL)
+			return -1;
+		n->u.scalar.text = xstrndup((const char *)ev->data.scalar.value,
+		    ev->data.scalar.length);
+		n->u.scalar.len = ev->data.scalar.length;
+		n->u.scalar.plain = ev->data.scalar.style ==
+		    YAML_PLAIN_SCALAR_STYLE;
+		return attach(ps, n);
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (ev->type == YAML_SEQUENCE_START_EVENT) {
+			if (reject_anchor_tag(ps, ev,
+			    ev->data.sequence_start.anchor,
+			    ev->data.sequence_start.tag,
+			    ev->data.sequence_start.implicit) < 0)
+				return -1;
+		} else if (reject_anchor_tag(ps, ev,
+		    ev->data.mapping_start.anchor, ev->data.mapping_start.tag,
+		    ev->data.mapping_start.implicit) < 0) {
+			return -1;
+		}
+		if (ps->depth >= ps->lim->max_depth ||
+		    ps->depth >= YTREE_MAX_DEPTH) {
+			char *msg = xasprintf(_("the file is nested too "
+			    "deeply (more than %d levels); lessons never need "
+			    "this much"), ps->lim->max_depth);
+
+			problem(ps, DIAG_TOO_BIG, &ev->start_mark, msg);
+			free(msg);
+			return -1;
+		}
+		n = node_new(ps, ev->type == YAML_SEQUENCE_START_EVENT ?
+		    YNODE_SEQ : YNODE_MAP, &ev->start_mark);
+		if (n == NULL)
+			return -1;
+		ps->stack[ps->depth].node = n;
+		ps->stack[ps->depth].cap = 0;
+		ps->stack[ps->depth].key = NULL;
+		ps->depth++;
+		return 0;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		ps->depth--;
+		n = ps->stack[ps->depth].node;
+		ps->stack[ps->depth].node = NULL;
+		return attach(ps, n);
+	}
+	return 0;
+}
+
+int
+ytree_parse(struct ytree *t, const char *file, const char *data, size_t len,
+    const struct ytree_limits *lim, struct diag_list *diags)
+{
+	struct parse ps;
+	yaml_parser_t yp;
+	yaml_event_t ev;
+	int rc = 0, i;
+	bool done = false;
+
+	t->root = NULL;
+	t->nodes = 0;
+	if (lim == NULL)
+		lim = &ytree_default_limits;
+	memset(&ps, 0, sizeof ps);
+	ps.file = file;
+	ps.data = data;
+	ps.len = len;
+	ps.lim = lim;
+	ps.diags = diags;
+
+	if (len > lim->max_bytes) {
+		diag_add(diags, DIAG_ERROR, DIAG_TOO_BIG, file, 0, 0,
+		    _("the file is too big (%zu bytes; the most is %zu); split "
+		    "it into several lessons"), len, lim->max_bytes);
+		return -1;
+	}
+	if (!yaml_parser_initialize(&yp))
+		fatal("out of memory");
+	yaml_parser_set_input_string(&yp, (const unsigned char *)data, len);
+	while (!done) {
+		if (!yaml_parser_parse(&yp, &ev)) {
+			syntax_problem(&ps, &yp);
+			rc = -1;
+			break;
+		}
+		done = ev.type == YAML_STREAM_END_EVENT;
+		if (on_event(&ps, &ev) < 0) {
+			yaml_event_delete(&ev);
+			rc = -1;
+			break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&yp);
+
+	/* Unwind whatever was still open (only after an error). */
+	for (i = ps.depth - 1; i >= 0; i--) {
+		ynode_free(ps.stack[i].key);
+		ynode_free(ps.stack[i].node);
+	}
+	if (rc < 0) {
+		ynode_free(ps.root);
+		return -1;
+	}
+	t->root = ps.root;
+	t->nodes = ps.nodes;
+	return 0;
+}
+
+void
+ytree_finish(struct ytree *t)
+{
+	if (t == NULL)
+		return;
+	ynode_free(t->root);
+	t->root = NULL;
+	t->nodes = 0;
+}
+
+struct ynode *
+ynode_get(const struct ynode *map, const char *key)
+{
+	size_t i, klen = strlen(key);
+
+	if (map == NULL || map->type != YNODE_MAP)
+		return NULL;
+	for (i = 0; i < map->u.map.count; i++) {
+		const struct ynode *k = map->u.map.pairs[i].key;
+
+		if (k->u.scalar.len == klen &&
+		    memcmp(k->u.scalar.text, key, klen) == 0)
+			return map->u.map.pairs[i].value;
+	}
+	return NULL;
+}
+
+const char *
+ynode_type_name(enum ynode_type type)
+{
+	switch (type) {
+	case YNODE_SCALAR:
+		return _("a text value");
+	case YNODE_MAP:
+		return _("a mapping (key: value lines)");
+	case YNODE_SEQ:
+		return _("a list ('- ' items)");
+	}
+	return "?";
+}

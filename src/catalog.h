@@ -1,0 +1,61 @@
+/*
+ * catalog.h - finding lessons.  The search path, first to last:
+ *   --lessons DIR (each, in the order given), $REDFLAGS_LESSONS (a
+ *   colon-separated list), $XDG_DATA_HOME/redflags/lessons, each
+ *   $XDG_DATA_DIRS entry + /redflags/lessons, the repository's lessons/
+ *   when running from the build tree, and the installed data directory.
+ * In each directory the *.yaml files in it and in its language folder
+ * ("en/") are read.  When two files have the same lesson id, the first
+ * found wins; the others are kept as "shadowed" so `redflags list` can
+ * say so.  A file with errors is left out (its problems are kept).
+ */
+#ifndef RF_CATALOG_H
+#define RF_CATALOG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "diag.h"
+#include "lesson.h"
+
+struct catalog_dir {
+	char *path;
+	const char *origin;	/* "--lessons", "REDFLAGS_LESSONS", "user"... */
+};
+
+struct catalog_entry {
+	struct lesson *lesson;	/* owned */
+	const struct catalog_dir *dir;
+	bool shadowed;		/* an earlier file has the same id */
+};
+
+struct catalog {
+	struct catalog_dir *dirs;
+	size_t dir_count;
+	struct catalog_entry *entries;	/* sorted: topic, then file name */
+	size_t count;
+	size_t cap;
+	struct diag_list diags;	/* problems met while loading */
+	size_t files_failed;	/* files left out because of errors */
+};
+
+void catalog_init(struct catalog *c);
+void catalog_finish(struct catalog *c);
+
+/* Add one directory to the search path (copied).  Duplicates (by real
+ * path) are ignored. */
+void catalog_add_dir(struct catalog *c, const char *path, const char *origin);
+
+/* Add the standard search path after the --lessons directories. */
+void catalog_add_default_dirs(struct catalog *c);
+
+/* Read every lesson in the search path. */
+void catalog_load(struct catalog *c, const char *lang);
+
+/* The (unshadowed) lesson with this id, or NULL. */
+struct catalog_entry *catalog_find(struct catalog *c, const char *id);
+
+/* Lessons that are shown (not shadowed). */
+size_t catalog_visible(const struct catalog *c);
+
+#endif

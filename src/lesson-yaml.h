@@ -1,0 +1,35 @@
+/*
+ * lesson-yaml.h - from a lesson file to the lesson model.
+ *
+ * Reading goes: bytes -> yaml-tree (syntax, caps; stops at the first
+ * problem) -> a table-driven walk that maps keys to fields and rejects
+ * unknown keys (with a did-you-mean), missing keys and wrong types at
+ * their line and column, collecting every problem in the file.  The
+ * meaning checks (one right answer, unique ids...) are lesson-check's.
+ */
+#ifndef RF_LESSON_YAML_H
+#define RF_LESSON_YAML_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "lesson.h"
+
+/*
+ * Build a lesson from data[0..len), the text of 'file'.  Problems are
+ * added to 'diags'.  Returns the lesson (possibly partial when there were
+ * errors: check diag_count(diags, DIAG_ERROR)), or NULL when the file
+ * could not be parsed at all.  The caller owns the result.
+ */
+struct lesson *lesson_parse(const char *file, const char *data, size_t len,
+    struct diag_list *diags);
+
+/*
+ * Read and parse a file (at most the tree's byte cap).  *source and
+ * *source_len (when not NULL) receive the file's text for diag_print;
+ * free it.  Returns as lesson_parse, or NULL with a DIAG_IO problem.
+ */
+struct lesson *lesson_load(const char *path, struct diag_list *diags,
+    char **source, size_t *source_len);
+
+#endif

@@ -1,2 +1,113 @@
-/* src/cli.c */
-typedef int rf_placeholder_cli;
+/* cli.c - the command line. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "util.h"
+
+void
+cli_usage(FILE *out)
+{
+	fputs(_("Usage: redflags [OPTION]...\n"
+	    "       redflags check [OPTION]... [FILE|DIR]...\n"
+	    "       redflags list [OPTION]...\n"
+	    "\n"
+	    "Interactive lessons for young people about online grooming,\n"
+	    "sextortion and recruitment: the red flags, what to do, and\n"
+	    "where to get help.\n"
+	    "\n"
+	    "Commands:\n"
+	    "  (none)          start the lessons\n"
+	    "  check [PATH]... check lesson files (every lesson found when\n"
+	    "                  no PATH is given); exit 0 when clean, 1 when\n"
+	    "                  not, messages to standard error\n"
+	    "  list            show the lessons found and where they came from\n"
+	    "\n"
+	    "Options:\n"
+	    "  --lessons DIR   also read lessons from DIR (may be repeated)\n"
+	    "  --no-color      do not use colour (as does NO_COLOR=1)\n"
+	    "  -h, --help      show this help and exit\n"
+	    "  -V, --version   show the version and exit\n"
+	    "\n"
+	    "Keys: arrows or j/k move, Enter chooses, Space marks, q goes back,\n"
+	    "? lists every key, x leaves at once (quick exit).\n"
+	    "\n"
+	    "Lessons are also read from $REDFLAGS_LESSONS (a colon-separated\n"
+	    "list), $XDG_DATA_HOME/redflags/lessons and each\n"
+	    "$XDG_DATA_DIRS/redflags/lessons.  Progress is kept only on this\n"
+	    "computer, in $XDG_DATA_HOME/redflags/.\n"), out);
+}
+
+static void
+add(const char ***v, size_t *n, const char *s)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof **v);
+	(*v)[(*n)++] = s;
+}
+
+int
+cli_parse(struct cli *c, int argc, char **argv)
+{
+	bool command_seen = false, options_done = false;
+	int i;
+
+	memset(c, 0, sizeof *c);
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i];
+
+		if (!options_done && strcmp(a, "--") == 0) {
+			options_done = true;
+		} else if (!options_done && strcmp(a, "--lessons") == 0) {
+			if (i + 1 >= argc) {
+				c->error = xstrdup(_("--lessons needs a "
+				    "directory"));
+				return -1;
+			}
+			add(&c->lesson_dirs, &c->lesson_dir_count, argv[++i]);
+		} else if (!options_done &&
+		    strncmp(a, "--lessons=", 10) == 0) {
+			add(&c->lesson_dirs, &c->lesson_dir_count, a + 10);
+		} else if (!options_done && (strcmp(a, "--no-color") == 0 ||
+		    strcmp(a, "--no-colour") == 0)) {
+			c->no_color = true;
+		} else if (!options_done && (strcmp(a, "--help") == 0 ||
+		    strcmp(a, "-h") == 0)) {
+			c->command = CLI_HELP;
+			return 0;
+		} else if (!options_done && (strcmp(a, "--version") == 0 ||
+		    strcmp(a, "-V") == 0)) {
+			c->command = CLI_VERSION;
+			return 0;
+		} else if (!options_done && a[0] == '-' && a[1] != '\0') {
+			c->error = xasprintf(_("unknown option '%s' (see "
+			    "'redflags --help')"), a);
+			return -1;
+		} else if (!command_seen && c->arg_count == 0 &&
+		    strcmp(a, "check") == 0) {
+			c->command = CLI_CHECK;
+			command_seen = true;
+		} else if (!command_seen && strcmp(a, "list") == 0) {
+			c->command = CLI_LIST;
+			command_seen = true;
+		} else if (c->command == CLI_CHECK) {
+			add(&c->args, &c->arg_count, a);
+		} else {
+			c->error = xasprintf(_("unknown command '%s'; the "
+			    "commands are 'check' and 'list' (see 'redflags "
+			    "--help')"), a);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void
+cli_finish(struct cli *c)
+{
+	free(c->lesson_dirs);
+	free(c->args);
+	free(c->error);
+	memset(c, 0, sizeof *c);
+}

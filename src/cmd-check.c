@@ -1,2 +1,185 @@
-/* src/cmd-check.c */
-typedef int rf_placeholder_cmd_check;
+/* cmd-check.c - `redflags check`. */
+#include "cmd-check.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "diag.h"
+#include "i18n.h"
+#include "lesson-check.h"
+#include "lesson-yaml.h"
+#include "paths.h"
+#include "text.h"
+#include "util.h"
+
+struct seen_id {
+	char *id;
+	char *file;
+	int line;
+};
+
+struct checker {
+	FILE *err;
+	size_t files, errors, warnings;
+	struct seen_id *ids;
+	size_t id_count;
+};
+
+static void
+report(struct checker *ck, struct diag_list *d, const char *src, size_t len)
+{
+	size_t i;
+
+	diag_sort(d);
+	for (i = 0; i < d->count; i++)
+		diag_print(ck->err, &d->items[i], src, len);
+	ck->errors += diag_count(d, DIAG_ERROR);
+	ck->warnings += diag_count(d, DIAG_WARNING);
+}
+
+static void
+check_file(struct checker *ck, const char *path)
+{
+	struct diag_list d;
+	struct lesson *l;
+	char *src = NULL;
+	size_t len = 0, i;
+
+	ck->files++;
+	diag_list_init(&d);
+	l = lesson_load(path, &d, &src, &len);
+	if (l != NULL) {
+		lesson_check(l, &d);
+		if (l->id != NULL) {
+			for (i = 0; i < ck->id_count; i++) {
+				if (strcmp(ck->ids[i].id, l->id) == 0) {
+					diag_add(&d, DIAG_ERROR,
+					    DIAG_DUPLICATE_ID, path,
+					    l->mark_id.line, l->mark_id.col,
+					    _("the lesson id '%s' is already "
+					    "used by %s:%d; every lesson needs "
+					    "its own id"), l->id,
+					    ck->ids[i].file, ck->ids[i].line);
+					break;
+				}
+			}
+			if (i == ck->id_count) {
+				ck->ids = xreallocarray(ck->ids,
+				    ck->id_count + 1, sizeof *ck->ids);
+				ck->ids[ck->id_count].id = xstrdup(l->id);
+				ck->ids[ck->id_count].file = xstrdup(path);
+				ck->ids[ck->id_count].line = l->mark_id.line;
+				ck->id_count++;
+			}
+		}
+	}
+	report(ck, &d, src, len);
+	diag_list_finish(&d);
+	lesson_destroy(l);
+	free(src);
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void
+check_dir(struct checker *ck, const char *dir, int depth)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, i;
+
+	if (dp == NULL)
+		return;
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		names = xreallocarray(names, n + 1, sizeof *names);
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof *names, cmp_names);
+	for (i = 0; i < n; i++) {
+		char *p = paths_join(dir, names[i]);
+		size_t len = strlen(names[i]);
+		struct stat st;
+
+		if (stat(p, &st) == 0) {
+			if (S_ISDIR(st.st_mode) && depth > 0)
+				check_dir(ck, p, depth - 1);
+			else if (S_ISREG(st.st_mode) && len > 5 &&
+			    strcmp(names[i] + len - 5, ".yaml") == 0)
+				check_file(ck, p);
+		}
+		free(p);
+		free(names[i]);
+	}
+	free(names);
+}
+
+static void
+check_path(struct checker *ck, const char *path)
+{
+	struct stat st;
+
+	if (stat(path, &st) != 0) {
+		struct diag_list d;
+
+		diag_list_init(&d);
+		diag_add(&d, DIAG_ERROR, DIAG_IO, path, 0, 0,
+		    _("cannot read it: %s"), strerror(errno));
+		ck->files++;
+		report(ck, &d, NULL, 0);
+		diag_list_finish(&d);
+		return;
+	}
+	if (S_ISDIR(st.st_mode))
+		check_dir(ck, path, 2);
+	else
+		check_file(ck, path);
+}
+
+int
+cmd_check(const char *const *paths, size_t n, struct catalog *search,
+    FILE *err)
+{
+	struct checker ck = { .err = err };
+	size_t i;
+
+	if (n == 0) {
+		for (i = 0; i < search->dir_count; i++) {
+			struct stat st;
+
+			if (stat(search->dirs[i].path, &st) == 0 &&
+			    S_ISDIR(st.st_mode))
+				check_dir(&ck, search->dirs[i].path, 1);
+		}
+	}
+	for (i = 0; i < n; i++)
+		check_path(&ck, paths[i]);
+
+	if (ck.files == 0) {
+		fprintf(err, "%s\n", _("redflags check: no lesson files "
+		    "(*.yaml) found"));
+	} else {
+		fprintf(err, ngettext("%zu file checked: ",
+		    "%zu files checked: ", ck.files), ck.files);
+		fprintf(err, ngettext("%zu error, ", "%zu errors, ",
+		    ck.errors), ck.errors);
+		fprintf(err, ngettext("%zu warning\n", "%zu warnings\n",
+		    ck.warnings), ck.warnings);
+	}
+	for (i = 0; i < ck.id_count; i++) {
+		free(ck.ids[i].id);
+		free(ck.ids[i].file);
+	}
+	free(ck.ids);
+	return ck.errors > 0 || ck.files == 0 ? 1 : 0;
+}

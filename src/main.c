@@ -1,1 +1,130 @@
-int main(void) { return 0; }
+/* main.c - redflags: start-up, the command line, then a command. */
+#include <langinfo.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <curses.h>
+#include <term.h>
+#include <unistd.h>
+
+#include "catalog.h"
+#include "cli.h"
+#include "cmd-check.h"
+#include "cmd-list.h"
+#include "config.h"
+#include "i18n.h"
+#include "paths.h"
+#include "progress.h"
+#include "ui-app.h"
+#include "util.h"
+
+/*
+ * School images often have no generated locales: LANG unset or C.  Text
+ * widths need a UTF-8 character type, so fall back to C.UTF-8 then (it
+ * exists wherever glibc does); a real non-UTF-8 locale is left alone.
+ */
+static void
+setup_locale(void)
+{
+	const char *cur = setlocale(LC_ALL, "");
+	const char *cs = nl_langinfo(CODESET);
+
+	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
+		return;
+	if (cur == NULL || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+static bool
+want_color(const struct cli *cli)
+{
+	const char *nc = getenv("NO_COLOR");
+
+	return !cli->no_color && (nc == NULL || *nc == '\0');
+}
+
+static int
+run_interface(const struct cli *cli, struct catalog *c)
+{
+	struct progress p;
+	char *home, *dir;
+	int err = 0, status;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s\n", _("redflags: the lessons need a "
+		    "terminal to run in; 'redflags check' and 'redflags list' "
+		    "work without one"));
+		return 2;
+	}
+	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+		fprintf(stderr, _("redflags: the terminal type '%s' is not "
+		    "known here; try TERM=xterm or TERM=vt100\n"),
+		    getenv("TERM") ? getenv("TERM") : "");
+		return 2;
+	}
+	catalog_load(c, "en");
+	home = paths_data_home();
+	dir = home ? paths_join(home, "redflags") : NULL;
+	progress_open(&p, dir);
+	status = ui_app_run(c, &p, want_color(cli));
+	if (p.notice != NULL && !p.can_save)
+		fprintf(stderr, "redflags: %s\n", p.notice);
+	progress_close(&p);
+	free(dir);
+	free(home);
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct catalog c;
+	struct cli cli;
+	size_t i;
+	int status = 0;
+
+	setup_locale();
+	bindtextdomain(PACKAGE, LOCALEDIR);
+	bind_textdomain_codeset(PACKAGE, "UTF-8");
+	textdomain(PACKAGE);
+
+	if (cli_parse(&cli, argc, argv) < 0) {
+		fprintf(stderr, "redflags: %s\n", cli.error);
+		cli_finish(&cli);
+		return 2;
+	}
+	if (cli.command == CLI_HELP) {
+		cli_usage(stdout);
+		cli_finish(&cli);
+		return 0;
+	}
+	if (cli.command == CLI_VERSION) {
+		printf("redflags %s\n", VERSION);
+		cli_finish(&cli);
+		return 0;
+	}
+
+	catalog_init(&c);
+	for (i = 0; i < cli.lesson_dir_count; i++)
+		catalog_add_dir(&c, cli.lesson_dirs[i], "--lessons");
+	catalog_add_default_dirs(&c);
+
+	switch (cli.command) {
+	case CLI_CHECK:
+		status = cmd_check(cli.args, cli.arg_count, &c, stderr);
+		break;
+	case CLI_LIST:
+		catalog_load(&c, "en");
+		status = cmd_list(&c, stdout);
+		break;
+	case CLI_RUN:
+		status = run_interface(&cli, &c);
+		break;
+	default:
+		break;
+	}
+	catalog_finish(&c);
+	cli_finish(&cli);
+	return status;
+}

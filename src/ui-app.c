@@ -1,2 +1,159 @@
-/* src/ui-app.c */
-typedef int rf_placeholder_ui_app;
+/* ui-app.c - the interface's main loop. */
+#include "ui-app.h"
+
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "i18n.h"
+#include "ui-draw.h"
+#include "ui-term.h"
+#include "util.h"
+
+void
+ui_app_switch(struct app *a, const struct ui_screen *s)
+{
+	a->screen = s;
+}
+
+void
+ui_app_open_lesson(struct app *a, struct catalog_entry *e)
+{
+	const struct progress_entry *pe = progress_get(a->progress,
+	    e->lesson->id);
+
+	a->lesson = e;
+	quiz_init(&a->quiz, e->lesson);
+	if (pe != NULL && pe->status == PROGRESS_STARTED &&
+	    (size_t)pe->step_count == e->lesson->step_count)
+		quiz_restore(&a->quiz, (size_t)pe->step, pe->results);
+	a->player_scroll = 0;
+	a->started_at = (long long)time(NULL);
+	free(a->notice);
+	a->notice = NULL;
+	ui_app_switch(a, &ui_player_screen);
+}
+
+void
+ui_app_save_lesson(struct app *a, bool finished)
+{
+	const struct progress_entry *old;
+	struct progress_entry e;
+
+	if (a->lesson == NULL)
+		return;
+	/* Leaving from the intro changes nothing; a finished lesson was
+	 * stored when it was finished. */
+	if (!finished && (a->quiz.phase == QUIZ_INTRO ||
+	    a->quiz.phase == QUIZ_SUMMARY))
+		return;
+	old = progress_get(a->progress, a->lesson->lesson->id);
+	memset(&e, 0, sizeof e);
+	e.lesson_id = a->lesson->lesson->id;
+	e.step_count = (int)a->lesson->lesson->step_count;
+	e.score = quiz_score(&a->quiz);
+	e.max_score = quiz_max_score(&a->quiz);
+	e.times_finished = (old ? old->times_finished : 0) + (finished ? 1 : 0);
+	e.updated = (long long)time(NULL);
+	e.results = a->quiz.results;
+	e.status = finished ? PROGRESS_FINISHED : PROGRESS_STARTED;
+	e.step = finished ? 0 : (int)quiz_resume_step(&a->quiz);
+	progress_set(a->progress, &e);
+	progress_save(a->progress);
+}
+
+void
+ui_app_close_lesson(struct app *a)
+{
+	ui_app_save_lesson(a, false);
+	quiz_finish(&a->quiz);
+	a->lesson = NULL;
+	ui_app_switch(a, &ui_home_screen);
+}
+
+static void
+draw(struct app *a)
+{
+	if (ui_too_small()) {
+		refresh();
+		return;
+	}
+	a->screen->draw(a);
+	refresh();
+}
+
+static void
+leave(struct app *a)
+{
+	if (a->lesson != NULL)
+		ui_app_save_lesson(a, false);
+	a->running = false;
+}
+
+int
+ui_app_run(struct catalog *c, struct progress *p, bool color)
+{
+	struct app a;
+	int status = 0, sig;
+
+	memset(&a, 0, sizeof a);
+	a.catalog = c;
+	a.progress = p;
+	a.screen = &ui_home_screen;
+	a.running = true;
+	if (p->notice != NULL)
+		a.notice = xstrdup(p->notice);
+
+	ui_term_start(color);
+	draw(&a);
+	while (a.running) {
+		int key = ui_term_getkey(), arg = 0;
+		unsigned ctx;
+		enum ui_action act;
+
+		if ((sig = ui_term_signal()) != 0) {
+			leave(&a);
+			status = 128 + sig;
+			break;
+		}
+		if (key == ERR)
+			continue;
+		if (key == KEY_RESIZE) {
+			draw(&a);
+			continue;
+		}
+		if (COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS)
+			ctx = CTX_TOO_SMALL;
+		else
+			ctx = a.screen->context(&a);
+		act = ui_keys_action(ctx, key, &arg);
+		if (act == ACT_QUICK_EXIT) {
+			leave(&a);
+			a.quick_exit = true;
+			break;
+		}
+		if (ctx == CTX_TOO_SMALL) {
+			if (act == ACT_BACK && a.screen == &ui_home_screen)
+				leave(&a);
+			continue;
+		}
+		if (act == ACT_KEYS && a.screen != &ui_help_screen) {
+			a.below = a.screen;
+			a.help_scroll = 0;
+			ui_app_switch(&a, &ui_help_screen);
+		} else if (act != ACT_NONE) {
+			a.screen->action(&a, act, arg);
+		}
+		if (a.running)
+			draw(&a);
+	}
+	if (a.quick_exit)
+		ui_term_wipe_and_stop();
+	else
+		ui_term_stop();
+	if (a.lesson != NULL)
+		quiz_finish(&a.quiz);
+	free(a.notice);
+	return status;
+}

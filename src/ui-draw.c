@@ -1,2 +1,210 @@
-/* src/ui-draw.c */
-typedef int rf_placeholder_ui_draw;
+/* ui-draw.c - the frame and scrolled documents. */
+#include "ui-draw.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui-keys.h"
+#include "util.h"
+
+void
+ui_doc_init(struct ui_doc *d, int width)
+{
+	memset(d, 0, sizeof *d);
+	d->width = width < 8 ? 8 : width;
+}
+
+void
+ui_doc_finish(struct ui_doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->count; i++)
+		free(d->lines[i].text);
+	free(d->lines);
+	memset(d, 0, sizeof *d);
+}
+
+static void
+push(struct ui_doc *d, char *text, enum ui_style style, int indent,
+    bool focus)
+{
+	if (d->count == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 32;
+		d->lines = xreallocarray(d->lines, d->cap, sizeof *d->lines);
+	}
+	d->lines[d->count].text = text;
+	d->lines[d->count].style = style;
+	d->lines[d->count].indent = indent;
+	d->lines[d->count].focus = focus;
+	d->count++;
+}
+
+void
+ui_doc_line(struct ui_doc *d, const char *text, enum ui_style style,
+    int indent, bool focus)
+{
+	char *safe = text_sanitize(text, strlen(text), 0);
+	int room = d->width - indent;
+
+	push(d, text_truncate(safe, room < 1 ? 1 : room, ui_sym()->ellipsis),
+	    style, indent, focus);
+	free(safe);
+}
+
+void
+ui_doc_text(struct ui_doc *d, const char *text, enum ui_style style,
+    int indent, const char *first, bool focus)
+{
+	struct text_lines tl;
+	int lead = first ? text_width(first) : 0;
+	int room = d->width - indent - lead;
+	size_t i;
+
+	if (text == NULL)
+		return;
+	text_lines_init(&tl);
+	text_wrap(text, room < 8 ? 8 : room, ui_sym()->bullet, &tl);
+	for (i = 0; i < tl.count; i++) {
+		char *line;
+
+		if (i == 0 && first != NULL)
+			line = xasprintf("%s%s", first, tl.lines[i].text);
+		else
+			line = xstrdup(tl.lines[i].text);
+		push(d, line, style, indent + (i == 0 ? 0 : lead),
+		    focus && i == 0);
+	}
+	if (tl.count == 0 && first != NULL)
+		push(d, xstrdup(first), style, indent, focus);
+	text_lines_finish(&tl);
+}
+
+void
+ui_doc_blank(struct ui_doc *d)
+{
+	if (d->count > 0 && d->lines[d->count - 1].text[0] == '\0')
+		return;
+	push(d, xstrdup(""), UI_NORMAL, 0, false);
+}
+
+int
+ui_doc_focus(const struct ui_doc *d)
+{
+	size_t i;
+
+	for (i = 0; i < d->count; i++) {
+		if (d->lines[i].focus)
+			return (int)i;
+	}
+	return -1;
+}
+
+int
+ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll)
+{
+	int focus = ui_doc_focus(d), max, i, at = -1;
+
+	max = (int)d->count - rows;
+	if (max < 0)
+		max = 0;
+	if (focus >= 0) {
+		if (focus < *scroll)
+			*scroll = focus;
+		if (focus >= *scroll + rows)
+			*scroll = focus - rows + 1;
+	}
+	if (*scroll > max)
+		*scroll = max;
+	if (*scroll < 0)
+		*scroll = 0;
+	for (i = 0; i < rows && *scroll + i < (int)d->count; i++) {
+		const struct ui_line *l = &d->lines[*scroll + i];
+
+		if (l->focus)
+			at = top + i;
+		ui_put(top + i, 1 + l->indent, l->text, d->width - l->indent,
+		    l->style);
+	}
+	/* Say there is more, in words as well as a mark. */
+	if (*scroll > 0)
+		ui_put(top, COLS - 3, "^", 2, UI_DIM);
+	if (*scroll < max)
+		ui_put(top + rows - 1, COLS - 3, "v", 2, UI_DIM);
+	return at;
+}
+
+void
+ui_put(int y, int x, const char *text, int cols, enum ui_style style)
+{
+	char *cut;
+
+	if (y < 0 || y >= LINES || x >= COLS || cols <= 0)
+		return;
+	if (x + cols > COLS)
+		cols = COLS - x;
+	cut = text_truncate(text, cols, ui_sym()->ellipsis);
+	attrset(ui_attr(style));
+	mvaddstr(y, x, cut);
+	attrset(A_NORMAL);
+	free(cut);
+}
+
+static void
+rule(int y)
+{
+	int x;
+
+	attrset(ui_attr(UI_DIM));
+	for (x = 0; x < COLS; x++)
+		mvaddstr(y, x, ui_sym()->hline);
+	attrset(A_NORMAL);
+}
+
+void
+ui_frame(const char *left, const char *right, unsigned ctx, int *top,
+    int *rows)
+{
+	int rw = right ? text_width(right) : 0;
+	const struct ui_symbols *sym = ui_sym();
+	char *footer;
+
+	erase();
+	ui_put(0, 1, left, COLS - rw - 4, UI_HEADER);
+	if (right != NULL)
+		ui_put(0, COLS - rw - 1, right, rw, UI_HEADER);
+	rule(1);
+	rule(LINES - 2);
+	footer = ui_keys_footer(ctx, COLS - 2, strcmp(sym->right, "+") != 0);
+	ui_put(LINES - 1, 1, footer, COLS - 2, UI_FOOTER);
+	free(footer);
+	*top = 2;
+	*rows = LINES - 4;
+}
+
+bool
+ui_too_small(void)
+{
+	char *msg;
+
+	if (COLS >= UI_MIN_COLS && LINES >= UI_MIN_ROWS)
+		return false;
+	erase();
+	msg = xasprintf(_("The window is %dx%d. redflags needs at least "
+	    "%dx%d."), COLS, LINES, UI_MIN_COLS, UI_MIN_ROWS);
+	{
+		struct ui_doc d;
+		int scroll = 0;
+
+		ui_doc_init(&d, COLS - 2);
+		ui_doc_text(&d, msg, UI_NOTICE, 0, NULL, false);
+		ui_doc_text(&d, _("Make the window bigger, or press x to "
+		    "leave."), UI_NORMAL, 0, NULL, false);
+		ui_doc_draw(&d, 0, LINES, &scroll);
+		ui_doc_finish(&d);
+	}
+	free(msg);
+	return true;
+}

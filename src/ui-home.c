@@ -1,2 +1,161 @@
-/* src/ui-home.c */
-typedef int rf_placeholder_ui_home;
+/* ui-home.c - the home screen: lessons by topic, with their status. */
+#include "ui-app.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui-draw.h"
+#include "util.h"
+
+/* Text cut or padded with spaces to exactly 'cols' display columns. */
+static char *
+fit(const char *s, int cols)
+{
+	char *cut = text_truncate(s, cols, ui_sym()->ellipsis);
+	int w = text_width(cut);
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, cut);
+	while (w++ < cols)
+		buf_addc(&b, ' ');
+	free(cut);
+	return buf_steal(&b);
+}
+
+static char *
+status_text(const struct progress_entry *pe, const char **mark)
+{
+	*mark = " ";
+	if (pe == NULL)
+		return xstrdup(_("new"));
+	if (pe->status == PROGRESS_FINISHED) {
+		*mark = ui_sym()->right;
+		return xasprintf(_("done %d/%d"), pe->score, pe->max_score);
+	}
+	*mark = ui_sym()->ellipsis[0] == '.' ? "~" : ui_sym()->ellipsis;
+	return xasprintf(_("step %d of %d"), pe->step + 1, pe->step_count);
+}
+
+/* The visible entries, in display order; returns how many. */
+static int
+visible(struct app *a, int *out)
+{
+	size_t i;
+	int n = 0;
+
+	for (i = 0; i < a->catalog->count; i++) {
+		if (!a->catalog->entries[i].shadowed)
+			out[n++] = (int)i;
+	}
+	return n;
+}
+
+static void
+home_draw(struct app *a)
+{
+	int top, rows, n, i, at;
+	int *idx = xcalloc(a->catalog->count + 1, sizeof *idx);
+	int last_topic = -1;
+	struct ui_doc d;
+	const char *right = a->progress->can_save ? NULL :
+	    _("progress not saved");
+
+	ui_frame("redflags", right, CTX_HOME, &top, &rows);
+	ui_doc_init(&d, COLS - 2);
+	n = visible(a, idx);
+	if (a->home_cursor >= n)
+		a->home_cursor = n > 0 ? n - 1 : 0;
+	for (i = 0; i < n; i++) {
+		const struct lesson *l = a->catalog->entries[idx[i]].lesson;
+		const struct progress_entry *pe = progress_get(a->progress,
+		    l->id);
+		const char *mark;
+		char *st = status_text(pe, &mark);
+		char *mins = xasprintf(_("%d min"), l->minutes);
+		int title_cols = d.width - 2 - 2 - 2 - 8 - 16;
+		char *title = fit(l->title, title_cols < 10 ? 10 : title_cols);
+		char *line;
+
+		if ((int)l->topic != last_topic) {
+			if (last_topic != -1)
+				ui_doc_blank(&d);
+			ui_doc_line(&d, lesson_topic_name(l->topic), UI_TITLE,
+			    0, false);
+			last_topic = (int)l->topic;
+		}
+		line = xasprintf("%s %s %s  %-8s  %s",
+		    i == a->home_cursor ? ui_sym()->pointer : " ", mark, title,
+		    mins, st);
+		ui_doc_line(&d, line, i == a->home_cursor ? UI_SELECTED :
+		    UI_NORMAL, 1, i == a->home_cursor);
+		free(line);
+		free(title);
+		free(mins);
+		free(st);
+	}
+	if (n == 0) {
+		ui_doc_text(&d, _("No lessons were found. Run 'redflags list' "
+		    "to see where redflags looks for them, or start it with "
+		    "--lessons DIR."), UI_NOTICE, 0, NULL, false);
+	}
+	if (a->notice != NULL) {
+		ui_doc_blank(&d);
+		ui_doc_text(&d, a->notice, UI_NOTICE, 0, NULL, false);
+	}
+	at = ui_doc_draw(&d, top, rows, &a->home_scroll);
+	if (at >= 0)
+		move(at, 2);	/* readers and magnifiers follow the cursor */
+	ui_doc_finish(&d);
+	free(idx);
+}
+
+static unsigned
+home_context(struct app *a)
+{
+	(void)a;
+	return CTX_HOME;
+}
+
+static void
+home_action(struct app *a, enum ui_action act, int arg)
+{
+	int *idx = xcalloc(a->catalog->count + 1, sizeof *idx);
+	int n = visible(a, idx);
+
+	(void)arg;
+	switch (act) {
+	case ACT_UP:
+		if (a->home_cursor > 0)
+			a->home_cursor--;
+		break;
+	case ACT_DOWN:
+		if (a->home_cursor + 1 < n)
+			a->home_cursor++;
+		break;
+	case ACT_PAGE_UP:
+		a->home_cursor = a->home_cursor > 10 ? a->home_cursor - 10 : 0;
+		break;
+	case ACT_PAGE_DOWN:
+		a->home_cursor = a->home_cursor + 10 < n ?
+		    a->home_cursor + 10 : (n > 0 ? n - 1 : 0);
+		break;
+	case ACT_CONFIRM:
+		if (n > 0)
+			ui_app_open_lesson(a,
+			    &a->catalog->entries[idx[a->home_cursor]]);
+		break;
+	case ACT_BACK:
+		a->running = false;
+		break;
+	default:
+		break;
+	}
+	free(idx);
+}
+
+const struct ui_screen ui_home_screen = {
+	"home", home_context, home_draw, home_action,
+};

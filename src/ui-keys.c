@@ -1,2 +1,133 @@
-/* src/ui-keys.c */
-typedef int rf_placeholder_ui_keys;
+/* ui-keys.c - the key table. */
+#include "ui-keys.h"
+
+#include <curses.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "util.h"
+
+#define CTX_PLAYER (CTX_INTRO | CTX_PAGE | CTX_CHOICE | CTX_MULTI | \
+	CTX_FEEDBACK | CTX_SUMMARY)
+#define CTX_QUESTION (CTX_CHOICE | CTX_MULTI)
+
+const struct ui_binding ui_bindings[] = {
+	{ { KEY_UP, 'k', 0 }, "\xe2\x86\x91\xe2\x86\x93", "Up/Down", ACT_UP,
+	    CTX_ALL & ~CTX_TOO_SMALL, CTX_HOME | CTX_QUESTION, N_("move"),
+	    N_("Move up (Down or j moves down); on long pages, scroll") },
+	{ { KEY_DOWN, 'j', 0 }, NULL, NULL, ACT_DOWN,
+	    CTX_ALL & ~CTX_TOO_SMALL, 0, NULL, NULL },
+	{ { KEY_PPAGE, 0 }, "PgUp", "PgUp", ACT_PAGE_UP,
+	    CTX_ALL & ~CTX_TOO_SMALL, 0, NULL,
+	    N_("Scroll up a screen (PgDn scrolls down)") },
+	{ { KEY_NPAGE, 0 }, NULL, NULL, ACT_PAGE_DOWN,
+	    CTX_ALL & ~CTX_TOO_SMALL, 0, NULL, NULL },
+	{ { '1', '2', '3', 0 }, "1-8", "1-8", ACT_PICK, CTX_QUESTION, 0, NULL,
+	    N_("Choose an option by its number") },
+	{ { ' ', 0 }, "Space", "Space", ACT_TOGGLE, CTX_MULTI, CTX_MULTI,
+	    N_("mark"), N_("Mark or unmark the option (questions with "
+	    "several right answers)") },
+	{ { '\r', '\n', KEY_ENTER, 0 }, "Enter", "Enter", ACT_CONFIRM,
+	    CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL), CTX_HOME, N_("open"),
+	    N_("Open the lesson, answer, or go on") },
+	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0, CTX_INTRO, N_("start"),
+	    NULL },
+	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0, CTX_QUESTION, N_("answer"),
+	    NULL },
+	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0, CTX_PAGE | CTX_FEEDBACK,
+	    N_("next"), NULL },
+	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0, CTX_SUMMARY, N_("finish"),
+	    NULL },
+	{ { 't', 0 }, "t", "t", ACT_HINT, CTX_QUESTION, CTX_QUESTION,
+	    N_("hint"), N_("Show the question's hint, when it has one") },
+	{ { 's', 0 }, "s", "s", ACT_SKIP, CTX_QUESTION | CTX_PAGE,
+	    CTX_QUESTION, N_("skip"),
+	    N_("Skip this question; skipping is never counted as wrong") },
+	{ { '?', 0 }, "?", "?", ACT_KEYS, CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL),
+	    CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL), N_("keys"),
+	    N_("Show this list of keys") },
+	{ { 'q', 27, 0 }, "q", "q", ACT_BACK, CTX_ALL, CTX_ALL & ~CTX_HOME,
+	    N_("back"), N_("Go back: from a lesson to the list (your place is "
+	    "kept); from the list, quit") },
+	{ { 0 }, "q", "q", ACT_BACK, 0, CTX_HOME, N_("quit"), NULL },
+	{ { 'x', 'X', 0 }, "x", "x", ACT_QUICK_EXIT, CTX_ALL, CTX_ALL,
+	    N_("quick exit"), N_("Quick exit: leave at once and clear the "
+	    "screen; your progress is saved") },
+};
+
+const size_t ui_binding_count = RF_ARRAY_LEN(ui_bindings);
+
+enum ui_action
+ui_keys_action(unsigned ctx, int key, int *arg)
+{
+	size_t i, k;
+
+	if (key >= '1' && key <= '8' && (ctx & (CTX_CHOICE | CTX_MULTI))) {
+		*arg = key - '1';
+		return ACT_PICK;
+	}
+	for (i = 0; i < ui_binding_count; i++) {
+		const struct ui_binding *b = &ui_bindings[i];
+
+		if (!(b->contexts & ctx) || b->action == ACT_PICK)
+			continue;
+		for (k = 0; k < RF_ARRAY_LEN(b->keys) && b->keys[k] != 0; k++) {
+			if (b->keys[k] == key)
+				return b->action;
+		}
+	}
+	return ACT_NONE;
+}
+
+char *
+ui_keys_footer(unsigned ctx, int cols, int utf8)
+{
+	const char *parts[RF_ARRAY_LEN(ui_bindings)];
+	bool keep[RF_ARRAY_LEN(ui_bindings)];
+	size_t n = 0, i, drop;
+	struct buf b;
+
+	for (i = 0; i < ui_binding_count; i++) {
+		const struct ui_binding *bd = &ui_bindings[i];
+
+		if (!(bd->footer & ctx) || bd->hint == NULL)
+			continue;
+		parts[n] = NULL;
+		keep[n] = bd->action == ACT_KEYS ||
+		    bd->action == ACT_QUICK_EXIT;
+		parts[n] = (const char *)bd;
+		n++;
+	}
+	/* Drop optional hints, from the last optional one backwards,
+	 * until the line fits. */
+	for (drop = 0;; drop++) {
+		size_t dropped = 0;
+
+		buf_init(&b);
+		buf_add(&b, "", 0);
+		for (i = n; i-- > 0;) {
+			if (!keep[i] && dropped < drop) {
+				dropped++;
+				parts[i] = NULL;
+			}
+		}
+		for (i = 0; i < n; i++) {
+			const struct ui_binding *bd;
+
+			if (parts[i] == NULL)
+				continue;
+			bd = (const struct ui_binding *)parts[i];
+			if (b.len > 0)
+				buf_adds(&b, "   ");
+			buf_adds(&b, utf8 ? bd->label : bd->ascii_label);
+			buf_addc(&b, ' ');
+			buf_adds(&b, _(bd->hint));
+		}
+		if (text_width(b.data) <= cols || drop >= n)
+			break;
+		buf_finish(&b);
+	}
+	return buf_steal(&b);
+}

@@ -1,2 +1,300 @@
-/* src/ui-player.c */
-typedef int rf_placeholder_ui_player;
+/* ui-player.c - one lesson, one step at a time, drawn from the engine. */
+#include "ui-app.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "text.h"
+#include "ui-draw.h"
+#include "util.h"
+
+static const char *
+option_text(const struct lesson_step *s, size_t i)
+{
+	if (s->type == STEP_TRUEFALSE)
+		return i == 0 ? _("True") : _("False");
+	return s->options[i].text ? s->options[i].text : "";
+}
+
+static void
+draw_intro(struct app *a, struct ui_doc *d)
+{
+	const struct lesson *l = a->quiz.lesson;
+	size_t i;
+
+	ui_doc_text(d, l->title, UI_TITLE, 0, NULL, false);
+	ui_doc_blank(d);
+	if (l->content_note != NULL) {
+		ui_doc_line(d, _("Before you start"), UI_TITLE, 0, false);
+		ui_doc_text(d, l->content_note, UI_NORMAL, 0, NULL, false);
+		ui_doc_blank(d);
+	}
+	if (l->objective_count > 0) {
+		ui_doc_line(d, _("In this lesson you will:"), UI_TITLE, 0,
+		    false);
+		for (i = 0; i < l->objective_count; i++)
+			ui_doc_text(d, l->objectives[i], UI_NORMAL, 0,
+			    ui_sym()->bullet, false);
+		ui_doc_blank(d);
+	}
+	if (a->quiz.step > 0) {
+		char *msg = xasprintf(_("You stopped at step %zu of %zu. "
+		    "Press Enter to go on from there."), a->quiz.step + 1,
+		    l->step_count);
+
+		ui_doc_text(d, msg, UI_NOTICE, 0, NULL, true);
+		free(msg);
+	} else {
+		ui_doc_text(d, _("Press Enter to start. You can skip any "
+		    "question, and press x at any moment to leave at once."),
+		    UI_NOTICE, 0, NULL, true);
+	}
+}
+
+static void
+draw_options(struct app *a, struct ui_doc *d, const struct lesson_step *s)
+{
+	const struct ui_symbols *sym = ui_sym();
+	size_t i;
+
+	for (i = 0; i < s->option_count; i++) {
+		bool here = (int)i == a->quiz.cursor;
+		char *lead;
+
+		if (s->type == STEP_MULTI)
+			lead = xasprintf("%s %s %zu. ", here ? sym->pointer :
+			    " ", a->quiz.marks[i] ? sym->marked : sym->unmarked,
+			    i + 1);
+		else
+			lead = xasprintf("%s %zu. ", here ? sym->pointer : " ",
+			    i + 1);
+		ui_doc_text(d, option_text(s, i), here ? UI_SELECTED :
+		    UI_NORMAL, 1, lead, here);
+		free(lead);
+	}
+	ui_doc_blank(d);
+	if (s->type == STEP_MULTI)
+		ui_doc_text(d, _("Mark every right answer with Space, then "
+		    "press Enter."), UI_DIM, 0, NULL, false);
+	if (a->quiz.hint_shown && s->hint != NULL) {
+		ui_doc_blank(d);
+		ui_doc_text(d, s->hint, UI_NOTICE, 0, _("Hint: "), false);
+	}
+}
+
+static void
+draw_feedback(struct app *a, struct ui_doc *d, const struct lesson_step *s)
+{
+	const struct ui_symbols *sym = ui_sym();
+	size_t i;
+
+	for (i = 0; i < s->option_count; i++) {
+		bool right = s->options[i].correct;
+		bool chosen = a->quiz.marks[i];
+		char *lead, *text;
+
+		lead = xasprintf("%s %zu. ", right ? sym->right : " ", i + 1);
+		if (chosen)
+			text = xasprintf("%s   %s", option_text(s, i),
+			    _("<- your answer"));
+		else
+			text = xstrdup(option_text(s, i));
+		ui_doc_text(d, text, chosen ? UI_TITLE : UI_NORMAL, 1, lead,
+		    false);
+		free(lead);
+		free(text);
+		/* Explain each option of a multi; for one-answer questions
+		 * the chosen one and the right one. */
+		if (s->type == STEP_MULTI || (s->type == STEP_CHOICE &&
+		    (chosen || right))) {
+			if (s->options[i].feedback != NULL)
+				ui_doc_text(d, s->options[i].feedback,
+				    UI_DIM, 6, NULL, false);
+		}
+	}
+	ui_doc_blank(d);
+	{
+		char *verdict = xasprintf("%s %s", a->quiz.last_right ?
+		    sym->right : sym->wrong, a->quiz.last_right ?
+		    _("Right.") : _("Not quite."));
+
+		ui_doc_line(d, verdict, a->quiz.last_right ? UI_RIGHT :
+		    UI_WRONG, 0, true);
+		free(verdict);
+	}
+	if (s->type == STEP_TRUEFALSE && s->feedback != NULL)
+		ui_doc_text(d, s->feedback, UI_NORMAL, 2, NULL, false);
+	else if (!a->quiz.last_right && s->type == STEP_MULTI)
+		ui_doc_text(d, _("The right answers are marked with the "
+		    "symbol at the left. Read why above."), UI_NORMAL, 2, NULL,
+		    false);
+}
+
+static void
+draw_summary(struct app *a, struct ui_doc *d)
+{
+	const struct lesson *l = a->quiz.lesson;
+	int score = quiz_score(&a->quiz), max = quiz_max_score(&a->quiz);
+	int skipped = quiz_skipped(&a->quiz);
+	char *msg;
+	size_t i;
+
+	ui_doc_line(d, _("Lesson complete"), UI_TITLE, 0, false);
+	ui_doc_blank(d);
+	msg = xasprintf(ngettext("You got %d of %d question right the first "
+	    "time.", "You got %d of %d questions right the first time.", max),
+	    score, max);
+	ui_doc_text(d, msg, UI_NORMAL, 0, NULL, false);
+	free(msg);
+	if (skipped > 0) {
+		msg = xasprintf(ngettext("You skipped %d question; that is "
+		    "fine.", "You skipped %d questions; that is fine.",
+		    skipped), skipped);
+		ui_doc_text(d, msg, UI_NORMAL, 0, NULL, false);
+		free(msg);
+	}
+	if (l->remember_count > 0) {
+		ui_doc_blank(d);
+		ui_doc_line(d, _("What to remember"), UI_TITLE, 0, false);
+		for (i = 0; i < l->remember_count; i++)
+			ui_doc_text(d, l->remember[i], UI_NORMAL, 0,
+			    ui_sym()->bullet, false);
+	}
+	ui_doc_blank(d);
+	ui_doc_text(d, _("If anything in this lesson worries you, talk to an "
+	    "adult you trust. It is never your fault, and asking for help "
+	    "will not get you in trouble."), UI_NOTICE, 0, NULL, false);
+	ui_doc_blank(d);
+	ui_doc_text(d, _("Press Enter to go back to the list."), UI_DIM, 0,
+	    NULL, true);
+}
+
+static unsigned
+player_context(struct app *a)
+{
+	const struct lesson_step *s = quiz_current(&a->quiz);
+
+	switch (a->quiz.phase) {
+	case QUIZ_INTRO:
+		return CTX_INTRO;
+	case QUIZ_FEEDBACK:
+		return CTX_FEEDBACK;
+	case QUIZ_SUMMARY:
+		return CTX_SUMMARY;
+	case QUIZ_STEP:
+		break;
+	}
+	if (s == NULL || s->type == STEP_PAGE)
+		return CTX_PAGE;
+	return s->type == STEP_MULTI ? CTX_MULTI : CTX_CHOICE;
+}
+
+static void
+player_draw(struct app *a)
+{
+	const struct lesson *l = a->quiz.lesson;
+	const struct lesson_step *s = quiz_current(&a->quiz);
+	char *left, *right = NULL;
+	int top, rows, at;
+	struct ui_doc d;
+
+	left = xasprintf("%s %s %s", lesson_topic_name(l->topic),
+	    strcmp(ui_sym()->right, "+") ? "\xe2\x80\xba" : ">", l->title);
+	if (a->quiz.phase == QUIZ_STEP || a->quiz.phase == QUIZ_FEEDBACK)
+		right = xasprintf(_("step %zu of %zu"), a->quiz.step + 1,
+		    l->step_count);
+	else if (a->quiz.phase == QUIZ_INTRO)
+		right = xasprintf(_("%d min"), l->minutes);
+	ui_frame(left, right, player_context(a), &top, &rows);
+	ui_doc_init(&d, COLS - 2);
+	switch (a->quiz.phase) {
+	case QUIZ_INTRO:
+		draw_intro(a, &d);
+		break;
+	case QUIZ_SUMMARY:
+		draw_summary(a, &d);
+		break;
+	case QUIZ_STEP:
+	case QUIZ_FEEDBACK:
+		if (s->type == STEP_PAGE) {
+			if (s->title != NULL) {
+				ui_doc_text(&d, s->title, UI_TITLE, 0, NULL,
+				    false);
+				ui_doc_blank(&d);
+			}
+			ui_doc_text(&d, s->text, UI_NORMAL, 0, NULL, false);
+			break;
+		}
+		ui_doc_text(&d, s->text, UI_TITLE, 0, NULL, false);
+		ui_doc_blank(&d);
+		if (a->quiz.phase == QUIZ_STEP)
+			draw_options(a, &d, s);
+		else
+			draw_feedback(a, &d, s);
+		break;
+	}
+	at = ui_doc_draw(&d, top, rows, &a->player_scroll);
+	if (at >= 0)
+		move(at, 2);
+	ui_doc_finish(&d);
+	free(left);
+	free(right);
+}
+
+static void
+player_action(struct app *a, enum ui_action act, int arg)
+{
+	unsigned ctx = player_context(a), ch = 0;
+	bool question = ctx == CTX_CHOICE || ctx == CTX_MULTI;
+
+	switch (act) {
+	case ACT_UP:
+	case ACT_DOWN:
+		if (question)
+			ch = quiz_handle(&a->quiz, QUIZ_EV_MOVE,
+			    act == ACT_UP ? -1 : 1);
+		else
+			a->player_scroll += act == ACT_UP ? -1 : 1;
+		break;
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+		a->player_scroll += (act == ACT_PAGE_UP ? -1 : 1) *
+		    (LINES - 6);
+		break;
+	case ACT_PICK:
+		ch = quiz_handle(&a->quiz, QUIZ_EV_PICK, arg);
+		break;
+	case ACT_TOGGLE:
+		ch = quiz_handle(&a->quiz, QUIZ_EV_TOGGLE, 0);
+		break;
+	case ACT_SKIP:
+		ch = quiz_handle(&a->quiz, QUIZ_EV_SKIP, 0);
+		break;
+	case ACT_HINT:
+		ch = quiz_handle(&a->quiz, QUIZ_EV_HINT, 0);
+		break;
+	case ACT_CONFIRM:
+		if (a->quiz.phase == QUIZ_SUMMARY) {
+			ui_app_close_lesson(a);
+			return;
+		}
+		ch = quiz_handle(&a->quiz, QUIZ_EV_CONFIRM, 0);
+		break;
+	case ACT_BACK:
+		ui_app_close_lesson(a);
+		return;
+	default:
+		break;
+	}
+	if (ch & QUIZ_CH_STEP)
+		a->player_scroll = 0;
+	if (ch & QUIZ_CH_FINISHED)
+		ui_app_save_lesson(a, true);
+	else if (ch & QUIZ_CH_ANSWERED)
+		ui_app_save_lesson(a, false);
+}
+
+const struct ui_screen ui_player_screen = {
+	"player", player_context, player_draw, player_action,
+};

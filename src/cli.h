@@ -1,0 +1,34 @@
+/* cli.h - the command line: which command, which options. */
+#ifndef RF_CLI_H
+#define RF_CLI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+enum cli_command {
+	CLI_RUN,	/* the interface */
+	CLI_CHECK,	/* validate lesson files */
+	CLI_LIST,	/* lessons found and where from */
+	CLI_HELP,
+	CLI_VERSION,
+};
+
+struct cli {
+	enum cli_command command;
+	const char **lesson_dirs;	/* --lessons, in order (borrowed) */
+	size_t lesson_dir_count;
+	const char **args;		/* check's FILE|DIR (borrowed) */
+	size_t arg_count;
+	bool no_color;
+	char *error;			/* a usage problem, or NULL; owned */
+};
+
+/* Parse argv.  Returns 0, or -1 with c->error set.  cli_finish frees. */
+int cli_parse(struct cli *c, int argc, char **argv);
+void cli_finish(struct cli *c);
+
+/* The --help text. */
+void cli_usage(FILE *out);
+
+#endif

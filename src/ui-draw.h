@@ -1,0 +1,68 @@
+/*
+ * ui-draw.h - drawing helpers shared by the screens: the frame (header,
+ * rule, footer) and a "document" of wrapped, styled lines that a screen
+ * builds for its content and that is drawn in a scrolled window.
+ */
+#ifndef RF_UI_DRAW_H
+#define RF_UI_DRAW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "ui-term.h"
+
+struct ui_line {
+	char *text;		/* owned, sanitised */
+	enum ui_style style;
+	int indent;		/* columns */
+	bool focus;		/* the selected item: keep it in view */
+};
+
+struct ui_doc {
+	struct ui_line *lines;
+	size_t count;
+	size_t cap;
+	int width;		/* the columns it was laid out for */
+};
+
+void ui_doc_init(struct ui_doc *d, int width);
+void ui_doc_finish(struct ui_doc *d);
+
+/* One line as it is (cut to fit the width). */
+void ui_doc_line(struct ui_doc *d, const char *text, enum ui_style style,
+    int indent, bool focus);
+
+/*
+ * Lesson text wrapped to the width less 'indent' (paragraphs and
+ * bullets, see text_wrap).  'first' (may be NULL) is put before the first
+ * line, and the lines after it are indented by its width.
+ */
+void ui_doc_text(struct ui_doc *d, const char *text, enum ui_style style,
+    int indent, const char *first, bool focus);
+
+void ui_doc_blank(struct ui_doc *d);
+
+/* The index of the first focused line, or -1. */
+int ui_doc_focus(const struct ui_doc *d);
+
+/*
+ * Draw lines [*scroll, *scroll + rows) at screen row 'top'.  *scroll is
+ * clamped, and moved so the focused line is visible.  Returns the screen
+ * row of the focused line, or -1.
+ */
+int ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll);
+
+/* The header (left and right parts), a rule under it, the footer for
+ * 'ctx' with a rule above it.  Returns the rows left between them via
+ * *top and *rows. */
+void ui_frame(const char *left, const char *right, unsigned ctx, int *top,
+    int *rows);
+
+/* Draw 'text' at (y, x) cut to 'cols' columns, in 'style'. */
+void ui_put(int y, int x, const char *text, int cols, enum ui_style style);
+
+/* The "window too small" screen.  Returns true when it was drawn (the
+ * window is below UI_MIN_COLS x UI_MIN_ROWS). */
+bool ui_too_small(void);
+
+#endif

@@ -122,7 +122,7 @@ lesson_check(const struct lesson *l, struct diag_list *d)
 				}
 			}
 		}
-		if (lesson_step_is_question(s))
+		if (lesson_step_is_question(s) && !s->incomplete)
 			check_question(d, l, s);
 		if (s->type == STEP_PAGE &&
 		    wrapped_lines(s->text) + (s->title ? 2 : 0) >

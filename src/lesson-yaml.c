@@ -256,6 +256,32 @@ get_lines(struct loader *ld, const struct ynode *n, const char *key,
 	}
 }
 
+/*
+ * Words authors reach for instead of the real key: "did you mean" should
+ * find 'options' for 'choices' (or a misspelt 'choises') too.
+ */
+static const struct {
+	const char *word;
+	const char *key;
+} synonyms[] = {
+	{ "choices", "options" },
+	{ "answers", "options" },
+	{ "question", "prompt" },
+	{ "explanation", "feedback" },
+	{ "why", "feedback" },
+	{ "right", "correct" },
+	{ "body", "text" },
+	{ "content", "text" },
+	{ "heading", "title" },
+	{ "name", "title" },
+	{ "time", "minutes" },
+	{ "duration", "minutes" },
+	{ "warning", "content_note" },
+	{ "objective", "objectives" },
+	{ "source", "sources" },
+	{ "step", "steps" },
+};
+
 /* The closest key in the table, for "did you mean". */
 static const char *
 closest(const char *word, const char *const *keys, size_t n)
@@ -272,10 +298,25 @@ closest(const char *word, const char *const *keys, size_t n)
 			best_d = d;
 		}
 	}
+	if (best != NULL)
+		return best;
+	for (i = 0; i < RF_ARRAY_LEN(synonyms); i++) {
+		size_t j;
+
+		d = edit_distance(word, synonyms[i].word, cap);
+		if (d > cap || d >= best_d)
+			continue;
+		for (j = 0; j < n; j++) {
+			if (strcmp(keys[j], synonyms[i].key) == 0) {
+				best = keys[j];
+				best_d = d;
+			}
+		}
+	}
 	return best;
 }
 
-static void
+static const char *
 unknown_key(struct loader *ld, const struct ynode *key,
     const char *const *keys, size_t n, const char *where)
 {
@@ -301,6 +342,7 @@ unknown_key(struct loader *ld, const struct ynode *key,
 		buf_finish(&b);
 	}
 	free(shown);
+	return guess;
 }
 
 /*
@@ -338,7 +380,15 @@ walk(struct loader *ld, const struct ynode *n, const struct field *fields,
 			}
 		}
 		if (f == NULL) {
-			unknown_key(ld, k, keys, nfields, where);
+			const char *guess = unknown_key(ld, k, keys, nfields,
+			    where);
+
+			/* A misspelt key is reported once, not again as
+			 * missing. */
+			for (j = 0; guess != NULL && j < nfields; j++) {
+				if (fields[j].key == guess)
+					seen[j] = true;
+			}
 			continue;
 		}
 		switch (f->kind) {
@@ -369,7 +419,7 @@ walk(struct loader *ld, const struct ynode *n, const struct field *fields,
 	for (j = 0; j < nfields; j++) {
 		if (fields[j].required && !seen[j]) {
 			problem(ld, DIAG_ERROR, DIAG_MISSING_KEY, n,
-			    _("%s has no '%s'; add '%s: %s'"), where,
+			    _("%s has no '%s'; add '%s:' with %s"), where,
 			    fields[j].key, fields[j].key, fields[j].example);
 		}
 	}
@@ -380,13 +430,13 @@ walk(struct loader *ld, const struct ynode *n, const struct field *fields,
 
 static const struct field source_fields[] = {
 	{ "publisher", F_LINE, true, offsetof(struct lesson_source, publisher),
-	    0, 0, 0, NULL, "the organisation" },
+	    0, 0, 0, NULL, "the organisation's name" },
 	{ "title", F_LINE, true, offsetof(struct lesson_source, title), 0, 0,
 	    0, NULL, "the page or report title" },
 	{ "year", F_INT, false, offsetof(struct lesson_source, year), 0, 1900,
-	    2100, NULL, "2024" },
+	    2100, NULL, "a year, such as 2024" },
 	{ "url", F_LINE, false, offsetof(struct lesson_source, url), 0, 0, 0,
-	    NULL, "https://..." },
+	    NULL, "an address, https://..." },
 };
 
 static void
@@ -417,7 +467,7 @@ static const struct field option_fields[] = {
 	{ "feedback", F_TEXT, false, offsetof(struct lesson_option, feedback),
 	    0, 0, 0, NULL, "why it is right or wrong" },
 	{ "correct", F_BOOL, false, offsetof(struct lesson_option, correct),
-	    0, 0, 0, NULL, "true" },
+	    0, 0, 0, NULL, "true or false" },
 };
 
 static void
@@ -472,23 +522,24 @@ parse_tf_answer(struct loader *ld, const struct ynode *n, void *obj)
 	{ k, kind, req, offsetof(struct lesson_step, member), 0, 0, 0, NULL, ex }
 
 static const struct field page_fields[] = {
-	STEP_FIELD("id", F_ID, false, id, "a-short-name"),
+	STEP_FIELD("id", F_ID, false, id, "a short name such as 'move-apps'"),
 	STEP_FIELD("title", F_LINE, false, title, "a heading"),
-	STEP_FIELD("text", F_TEXT, true, text, "|"),
+	STEP_FIELD("text", F_TEXT, true, text, "the page's text"),
 };
 
 static const struct field choice_fields[] = {
-	STEP_FIELD("id", F_ID, true, id, "a-short-name"),
+	STEP_FIELD("id", F_ID, true, id, "a short name such as 'move-apps'"),
 	STEP_FIELD("prompt", F_TEXT, true, text, "the question"),
 	STEP_FIELD("hint", F_TEXT, false, hint, "a nudge"),
 	{ "options", F_CUSTOM, true, 0, 0, 0, 0, parse_options,
-	    "followed by '- text: ...' items" },
+	    "a list of '- text: ...' options" },
 };
 
 static const struct field truefalse_fields[] = {
-	STEP_FIELD("id", F_ID, true, id, "a-short-name"),
+	STEP_FIELD("id", F_ID, true, id, "a short name such as 'move-apps'"),
 	STEP_FIELD("statement", F_TEXT, true, text, "the sentence to judge"),
-	{ "answer", F_CUSTOM, true, 0, 0, 0, 0, parse_tf_answer, "true" },
+	{ "answer", F_CUSTOM, true, 0, 0, 0, 0, parse_tf_answer,
+	    "true or false" },
 	STEP_FIELD("feedback", F_TEXT, true, feedback, "why it is so"),
 	STEP_FIELD("hint", F_TEXT, false, hint, "a nudge"),
 };
@@ -529,7 +580,7 @@ static bool
 parse_step(struct loader *ld, const struct ynode *n, struct lesson_step *s)
 {
 	const struct ynode *k, *v;
-	size_t i, kind;
+	size_t i, kind, errors;
 	char where[64];
 
 	if (n->type != YNODE_MAP || n->u.map.count == 0) {
@@ -579,8 +630,12 @@ parse_step(struct loader *ld, const struct ynode *n, struct lesson_step *s)
 		return false;
 	}
 	snprintf(where, sizeof where, _("this %s step"), scalar(k));
+	errors = diag_count(ld->diags, DIAG_ERROR);
 	walk(ld, v, step_kinds[kind].fields, step_kinds[kind].nfields, s,
 	    where);
+	/* Spare the author knock-on errors about answers we could not
+	 * read. */
+	s->incomplete = diag_count(ld->diags, DIAG_ERROR) > errors;
 	if (s->type == STEP_TRUEFALSE) {
 		for (i = 0; i < s->option_count; i++) {
 			s->options[i].feedback = s->feedback ?
@@ -624,7 +679,7 @@ static void
 parse_topic(struct loader *ld, const struct ynode *n, void *obj)
 {
 	static const char *const keys[] = {
-		"grooming", "sextortion", "recruitment", "help",
+		"grooming, sextortion, recruitment or help", "sextortion", "recruitment", "help",
 	};
 	struct lesson *l = obj;
 	int t;
@@ -675,24 +730,24 @@ parse_ages(struct loader *ld, const struct ynode *n, void *obj)
 	{ k, kind, req, offsetof(struct lesson, member), 0, 0, 0, NULL, ex }
 
 static const struct field lesson_fields[] = {
-	LESSON_FIELD("id", F_ID, true, id, "a-short-name"),
+	LESSON_FIELD("id", F_ID, true, id, "a short name such as 'move-apps'"),
 	LESSON_FIELD("title", F_LINE, true, title, "the lesson's title"),
-	{ "topic", F_CUSTOM, true, 0, 0, 0, 0, parse_topic, "grooming" },
-	{ "ages", F_CUSTOM, false, 0, 0, 0, 0, parse_ages, "13-17" },
+	{ "topic", F_CUSTOM, true, 0, 0, 0, 0, parse_topic, "grooming, sextortion, recruitment or help" },
+	{ "ages", F_CUSTOM, false, 0, 0, 0, 0, parse_ages, "an age range, such as 13-17" },
 	{ "minutes", F_INT, true, offsetof(struct lesson, minutes), 0, 1, 120,
-	    NULL, "10" },
+	    NULL, "a number of minutes, such as 10" },
 	LESSON_FIELD("content_note", F_TEXT, false, content_note,
 	    "what the lesson talks about"),
 	{ "objectives", F_LINES, false, offsetof(struct lesson, objectives),
 	    offsetof(struct lesson, objective_count), 0, 0, NULL,
-	    "followed by '- ' items" },
+	    "a list of '- ' items" },
 	{ "sources", F_CUSTOM, false, 0, 0, 0, 0, parse_sources,
-	    "followed by '- publisher: ...' items" },
+	    "a list of '- publisher: ...' items" },
 	{ "steps", F_CUSTOM, true, 0, 0, 0, 0, parse_steps,
-	    "followed by '- page:' and question items" },
+	    "a list of '- page:' and question steps" },
 	{ "remember", F_LINES, false, offsetof(struct lesson, remember),
 	    offsetof(struct lesson, remember_count), 0, 0, NULL,
-	    "followed by '- ' items" },
+	    "a list of '- ' items" },
 };
 
 struct lesson *
@@ -714,7 +769,7 @@ lesson_parse(const char *file, const char *data, size_t len,
 	}
 	l = xcalloc(1, sizeof *l);
 	l->file = xstrdup(file);
-	l->ages = xstrdup("13-17");
+	l->ages = xstrdup("an age range, such as 13-17");
 	if (!walk(&ld, tree.root, lesson_fields, RF_ARRAY_LEN(lesson_fields),
 	    l, _("the lesson"))) {
 		ytree_finish(&tree);

@@ -51,6 +51,7 @@ struct lesson_step {
 	struct lesson_option *options;	/* true/false: "True", "False" */
 	size_t option_count;
 	char *feedback;		/* true/false: shown after either answer */
+	bool incomplete;	/* the loader reported an error inside it */
 };
 
 struct lesson_source {

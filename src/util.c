@@ -168,39 +168,37 @@ buf_steal(struct buf *b)
 	return s;
 }
 
+/*
+ * Optimal string alignment distance: insertions, deletions, substitutions
+ * and swaps of two neighbouring letters ("hnit" for "hint") cost one.
+ */
 int
 edit_distance(const char *a, const char *b, int cap)
 {
-	size_t la = strlen(a), lb = strlen(b);
-	int row[65], i, j, best;
+	size_t la = strlen(a), lb = strlen(b), i, j;
+	int d[65][65];
 
 	if (la > 64 || lb > 64)
 		return cap + 1;
-	for (j = 0; j <= (int)lb; j++)
-		row[j] = j;
-	for (i = 1; i <= (int)la; i++) {
-		int prev = row[0];
+	for (i = 0; i <= la; i++)
+		d[i][0] = (int)i;
+	for (j = 0; j <= lb; j++)
+		d[0][j] = (int)j;
+	for (i = 1; i <= la; i++) {
+		for (j = 1; j <= lb; j++) {
+			int v = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
 
-		row[0] = i;
-		best = row[0];
-		for (j = 1; j <= (int)lb; j++) {
-			int cur = row[j];
-			int cost = a[i - 1] != b[j - 1];
-			int v = prev + cost;
-
-			if (row[j] + 1 < v)
-				v = row[j] + 1;
-			if (row[j - 1] + 1 < v)
-				v = row[j - 1] + 1;
-			row[j] = v;
-			prev = cur;
-			if (v < best)
-				best = v;
+			if (d[i - 1][j] + 1 < v)
+				v = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < v)
+				v = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] &&
+			    a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < v)
+				v = d[i - 2][j - 2] + 1;
+			d[i][j] = v;
 		}
-		if (best > cap)
-			return cap + 1;
 	}
-	return row[lb] > cap ? cap + 1 : row[lb];
+	return d[la][lb] > cap ? cap + 1 : d[la][lb];
 }
 
 int

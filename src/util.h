@@ -47,7 +47,7 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 /* Give the buffer's string to the caller (free() it); the buffer is empty. */
 char *buf_steal(struct buf *b);
 
-/* Levenshtein distance between two ASCII strings, capped at 'cap'+1. */
+/* Edit distance (swapping two neighbours costs one), capped at cap+1. */
 int edit_distance(const char *a, const char *b, int cap);
 
 /* Read a whole file, refusing files over 'max' bytes.  Returns 0, or an

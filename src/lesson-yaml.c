@@ -89,6 +89,23 @@ has_hidden_characters(const char *s, size_t len)
 	return false;
 }
 
+/* UTF-8 check in which a NUL (from a "\0" escape) is not an encoding
+ * problem: it is a hidden character, removed and warned about. */
+static bool
+utf8_valid_allowing_nul(const char *s, size_t len)
+{
+	size_t start = 0, i;
+
+	for (i = 0; i <= len; i++) {
+		if (i == len || s[i] == '\0') {
+			if (!text_utf8_valid(s + start, i - start, NULL))
+				return false;
+			start = i + 1;
+		}
+	}
+	return true;
+}
+
 /* Expect a scalar; report a wrong type otherwise. */
 static bool
 want_scalar(struct loader *ld, const struct ynode *n, const char *key)
@@ -124,7 +141,7 @@ get_text(struct loader *ld, const struct ynode *n, const char *key,
 		    key);
 		return NULL;
 	}
-	if (!text_utf8_valid(s, len, NULL)) {
+	if (!utf8_valid_allowing_nul(s, len)) {
 		problem(ld, DIAG_ERROR, DIAG_ENCODING, n,
 		    _("'%s' is not valid UTF-8 text; check escapes such as "
 		    "\"\\x..\" or save the file as UTF-8"), key);
@@ -581,7 +598,7 @@ parse_step(struct loader *ld, const struct ynode *n, struct lesson_step *s)
 {
 	const struct ynode *k, *v;
 	size_t i, kind, errors;
-	char where[64];
+	char *where;
 
 	if (n->type != YNODE_MAP || n->u.map.count == 0) {
 		problem(ld, DIAG_ERROR, DIAG_WRONG_TYPE, n,
@@ -629,13 +646,14 @@ parse_step(struct loader *ld, const struct ynode *n, struct lesson_step *s)
 		    "under '%s:'"), scalar(k), scalar(k));
 		return false;
 	}
-	snprintf(where, sizeof where, _("this %s step"), scalar(k));
+	where = xasprintf(_("this %s step"), scalar(k));
 	errors = diag_count(ld->diags, DIAG_ERROR);
 	walk(ld, v, step_kinds[kind].fields, step_kinds[kind].nfields, s,
 	    where);
 	/* Spare the author knock-on errors about answers we could not
 	 * read. */
 	s->incomplete = diag_count(ld->diags, DIAG_ERROR) > errors;
+	free(where);
 	if (s->type == STEP_TRUEFALSE) {
 		for (i = 0; i < s->option_count; i++) {
 			s->options[i].feedback = s->feedback ?
@@ -679,7 +697,7 @@ static void
 parse_topic(struct loader *ld, const struct ynode *n, void *obj)
 {
 	static const char *const keys[] = {
-		"grooming, sextortion, recruitment or help", "sextortion", "recruitment", "help",
+		"grooming", "sextortion", "recruitment", "help",
 	};
 	struct lesson *l = obj;
 	int t;
@@ -732,8 +750,10 @@ parse_ages(struct loader *ld, const struct ynode *n, void *obj)
 static const struct field lesson_fields[] = {
 	LESSON_FIELD("id", F_ID, true, id, "a short name such as 'move-apps'"),
 	LESSON_FIELD("title", F_LINE, true, title, "the lesson's title"),
-	{ "topic", F_CUSTOM, true, 0, 0, 0, 0, parse_topic, "grooming, sextortion, recruitment or help" },
-	{ "ages", F_CUSTOM, false, 0, 0, 0, 0, parse_ages, "an age range, such as 13-17" },
+	{ "topic", F_CUSTOM, true, 0, 0, 0, 0, parse_topic,
+	    "grooming, sextortion, recruitment or help" },
+	{ "ages", F_CUSTOM, false, 0, 0, 0, 0, parse_ages,
+	    "an age range, such as 13-17" },
 	{ "minutes", F_INT, true, offsetof(struct lesson, minutes), 0, 1, 120,
 	    NULL, "a number of minutes, such as 10" },
 	LESSON_FIELD("content_note", F_TEXT, false, content_note,
@@ -769,7 +789,7 @@ lesson_parse(const char *file, const char *data, size_t len,
 	}
 	l = xcalloc(1, sizeof *l);
 	l->file = xstrdup(file);
-	l->ages = xstrdup("an age range, such as 13-17");
+	l->ages = xstrdup("13-17");
 	if (!walk(&ld, tree.root, lesson_fields, RF_ARRAY_LEN(lesson_fields),
 	    l, _("the lesson"))) {
 		ytree_finish(&tree);

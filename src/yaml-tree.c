@@ -115,8 +115,17 @@ syntax_problem(struct parse *ps, const yaml_parser_t *yp)
 		    .column = 0 };
 		size_t i;
 
+		size_t off = yp->problem_offset;
+		int back;
+
+		/* Point at the start of a broken sequence, not at the byte
+		 * after its lead byte. */
+		for (back = 0; back < 3 && off > 0 && off < ps->len &&
+		    (unsigned char)ps->data[off - 1] >= 0x80 &&
+		    (unsigned char)ps->data[off] < 0xc0; back++)
+			off--;
 		/* The reader gives only a byte offset: work out line/col. */
-		for (i = 0; i < yp->problem_offset && i < ps->len; i++) {
+		for (i = 0; i < off && i < ps->len; i++) {
 			if (ps->data[i] == '\n') {
 				m.line++;
 				m.column = 0;

@@ -1,2 +1,193 @@
-/* tests/test-yaml-tree.c */
+/* tests/test-yaml-tree.c - the bounded YAML tree: shape, marks and caps. */
 #include <criterion/criterion.h>
+#include <string.h>
+
+#include "util.h"
+#include "yaml-tree.h"
+
+static int
+parse(const char *text, struct ytree *t, struct diag_list *d,
+    const struct ytree_limits *lim)
+{
+	diag_list_init(d);
+	return ytree_parse(t, "t.yaml", text, strlen(text), lim, d);
+}
+
+/* Parse text that must fail; return its one message, formatted. */
+static char *
+failure(const char *text, const struct ytree_limits *lim)
+{
+	struct ytree t;
+	struct diag_list d;
+	char *s;
+
+	cr_assert_eq(parse(text, &t, &d, lim), -1, "accepted: %s", text);
+	cr_assert_eq(d.count, 1, "the YAML layer stops at one problem");
+	cr_expect_null(t.root);
+	s = diag_format(&d.items[0]);
+	diag_list_finish(&d);
+	return s;
+}
+
+Test(yaml_tree, builds_maps_lists_and_scalars_with_marks)
+{
+	struct ytree t;
+	struct diag_list d;
+	struct ynode *list, *item;
+
+	cr_assert_eq(parse("a: 1\nb:\n  - x\n  - \"y: z\"\n", &t, &d, NULL), 0);
+	cr_assert_not_null(t.root);
+	cr_expect_eq(t.root->type, YNODE_MAP);
+	cr_expect_eq(t.root->u.map.count, 2);
+	cr_expect_str_eq(ynode_get(t.root, "a")->u.scalar.text, "1");
+	cr_expect(ynode_get(t.root, "a")->u.scalar.plain);
+	list = ynode_get(t.root, "b");
+	cr_assert_eq(list->type, YNODE_SEQ);
+	cr_assert_eq(list->u.seq.count, 2);
+	item = list->u.seq.items[1];
+	cr_expect_str_eq(item->u.scalar.text, "y: z");
+	cr_expect_not(item->u.scalar.plain, "a quoted scalar is not plain");
+	cr_expect_eq(item->line, 4);
+	cr_expect_eq(item->col, 5);
+	cr_expect_null(ynode_get(t.root, "c"));
+	cr_expect_eq(t.nodes, 7);
+	ytree_finish(&t);
+	diag_list_finish(&d);
+}
+
+Test(yaml_tree, keeps_nul_bytes_from_escapes_with_their_length)
+{
+	struct ytree t;
+	struct diag_list d;
+	struct ynode *v;
+
+	cr_assert_eq(parse("a: \"x\\0y\"\n", &t, &d, NULL), 0);
+	v = ynode_get(t.root, "a");
+	cr_expect_eq(v->u.scalar.len, 3);
+	cr_expect_eq(memcmp(v->u.scalar.text, "x\0y", 3), 0);
+	ytree_finish(&t);
+	diag_list_finish(&d);
+}
+
+Test(yaml_tree, an_empty_document_has_no_root)
+{
+	struct ytree t;
+	struct diag_list d;
+
+	cr_assert_eq(parse("# only a comment\n", &t, &d, NULL), 0);
+	cr_expect_null(t.root);
+	cr_expect_eq(d.count, 0);
+	ytree_finish(&t);
+	diag_list_finish(&d);
+}
+
+Test(yaml_tree, rejects_anchors_aliases_tags_and_extra_documents)
+{
+	struct { const char *in, *want; } cases[] = {
+		{ "a: &x 1\n", "t.yaml:1:4: error: anchors ('&name') are not "
+		    "allowed in lesson files; write the text out in full" },
+		{ "a: [*x]\n", "t.yaml:1:5: error: aliases ('*name') are not "
+		    "allowed in lesson files; write the text out in full" },
+		{ "a: !!str 1\n", "t.yaml:1:4: error: tags ('!name') are not "
+		    "used in lesson files; remove it, or put text that starts "
+		    "with '!' in quotes" },
+		{ "a: 1\n---\nb: 2\n", "t.yaml:2:1: error: a second document "
+		    "starts here ('---'); a lesson file holds exactly one "
+		    "lesson" },
+		{ "a: 1\nb: 2\na: 3\n", "t.yaml:3:1: error: the key 'a' appears "
+		    "twice in the same mapping (first at line 1); keep only "
+		    "one" },
+		{ "? [a]\n: 1\n", "t.yaml:1:3: error: a key must be a plain "
+		    "word, not a list or a mapping; check the indentation" },
+	};
+	size_t i;
+
+	for (i = 0; i < RF_ARRAY_LEN(cases); i++) {
+		char *got = failure(cases[i].in, NULL);
+
+		cr_expect_str_eq(got, cases[i].want, "input: %s", cases[i].in);
+		free(got);
+	}
+}
+
+Test(yaml_tree, stops_at_the_depth_cap)
+{
+	struct ytree_limits lim = ytree_default_limits;
+	char *got;
+
+	lim.max_depth = 3;
+	got = failure("a: [[[1]]]\n", &lim);
+	cr_expect_str_eq(got, "t.yaml:1:6: error: the file is nested too "
+	    "deeply (more than 3 levels); lessons never need this much");
+	free(got);
+}
+
+Test(yaml_tree, stops_at_the_node_cap)
+{
+	struct ytree_limits lim = ytree_default_limits;
+	char *got;
+
+	lim.max_nodes = 4;
+	got = failure("- 1\n- 2\n- 3\n- 4\n", &lim);
+	cr_expect_str_eq(got, "t.yaml:4:3: error: the file has too many values "
+	    "(more than 4); split the lesson into smaller ones");
+	free(got);
+}
+
+Test(yaml_tree, stops_at_the_scalar_and_file_caps)
+{
+	struct ytree_limits lim = ytree_default_limits;
+	char *got;
+
+	lim.max_scalar = 4;
+	got = failure("a: 12345\n", &lim);
+	cr_expect_str_eq(got, "t.yaml:1:4: error: this text is too long (5 "
+	    "bytes; the most is 4); split it into several pages");
+	free(got);
+	lim = ytree_default_limits;
+	lim.max_bytes = 8;
+	got = failure("a: 123456789\n", &lim);
+	cr_expect_str_eq(got, "t.yaml: error: the file is too big (13 bytes; "
+	    "the most is 8); split it into several lessons");
+	free(got);
+}
+
+Test(yaml_tree, puts_syntax_errors_in_an_educators_words)
+{
+	struct { const char *in, *want; } cases[] = {
+		{ "a:\n\t- b\n", "t.yaml:2:1: error: a tab is used for "
+		    "indentation here; YAML needs spaces: replace the tab with "
+		    "spaces" },
+		{ "a: \"open\n", "t.yaml:1:4: error: this quote is opened but "
+		    "never closed; add the closing quote" },
+		{ "a: b: c\n", "t.yaml:1:5: error: unexpected ':' here; if the "
+		    "text contains ': ', put the whole text in quotes, "
+		    "otherwise check this line's indentation" },
+		{ "a: @b\n", "t.yaml:1:4: error: a value cannot start with '@' "
+		    "or '`'; put the whole text in quotes" },
+		{ "a: [b, c\n", "t.yaml:1:4: error: a '[' or '{' list opened "
+		    "here is not closed properly; check its commas and the "
+		    "closing ']' or '}'" },
+		{ "a:\n  b: 1\n c: 2\n", "t.yaml:3:2: error: this line is not "
+		    "lined up with the lines above it; check the spaces at its "
+		    "start (keys of one mapping, and the '- ' of one list, "
+		    "must start in the same column)" },
+	};
+	size_t i;
+
+	for (i = 0; i < RF_ARRAY_LEN(cases); i++) {
+		char *got = failure(cases[i].in, NULL);
+
+		cr_expect_str_eq(got, cases[i].want, "input: %s", cases[i].in);
+		free(got);
+	}
+}
+
+Test(yaml_tree, reports_invalid_utf8_at_its_line_and_column)
+{
+	char *got = failure("a: ok\nb: caf\xe9\n", NULL);
+
+	cr_expect_str_eq(got, "t.yaml:2:7: error: the file is not valid UTF-8 "
+	    "text here; save it as UTF-8 in your editor");
+	free(got);
+}

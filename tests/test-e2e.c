@@ -416,3 +416,518 @@ Test(vt, dump_shows_the_screen, .timeout = 30)
  * redflags end-to-end tests go below.
  * ---------------------------------------------------------------------
  */
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+struct rf {
+	struct vt *vt;
+	char home[64];		/* a fresh XDG_DATA_HOME for each test */
+	char *env[12];
+};
+
+static void
+rf_env(struct rf *r, const char *extra)
+{
+	int n = 0;
+
+	r->env[n++] = xstrdup("TERM=xterm-256color");
+	r->env[n++] = xstrdup("LC_ALL=C.UTF-8");
+	r->env[n++] = xstrdup("PATH=/usr/bin:/bin");
+	r->env[n++] = xasprintf("HOME=%s", r->home);
+	r->env[n++] = xasprintf("XDG_DATA_HOME=%s", r->home);
+	r->env[n++] = xasprintf("XDG_DATA_DIRS=%s/none", r->home);
+	if (extra != NULL)
+		r->env[n++] = xstrdup(extra);
+	r->env[n] = NULL;
+}
+
+static void
+rf_env_free(struct rf *r)
+{
+	int i;
+
+	for (i = 0; r->env[i] != NULL; i++)
+		free(r->env[i]);
+	r->env[0] = NULL;
+}
+
+/* Start redflags with the e2e fixture lessons on rows x cols. */
+static void
+rf_start(struct rf *r, int rows, int cols, const char *extra)
+{
+	const char *bin = getenv("REDFLAGS_BIN");
+	char *argv[] = { (char *)bin, "--lessons", "data/e2e", NULL };
+
+	cr_assert_not_null(bin, "REDFLAGS_BIN is not set (run through meson)");
+	rf_env(r, extra);
+	r->vt = vt_spawn(rows, cols, argv, r->env);
+	cr_assert_not_null(r->vt);
+	cr_assert(vt_wait_text(r->vt, "redflags", 5000),
+	    "no home screen:\n%s", vt_screen_text(r->vt));
+}
+
+static void
+rf_new(struct rf *r)
+{
+	memset(r, 0, sizeof *r);
+	strcpy(r->home, "/tmp/redflags-e2e-XXXXXX");
+	cr_assert_not_null(mkdtemp(r->home));
+}
+
+static void
+rf_stop(struct rf *r)
+{
+	vt_free(r->vt);
+	r->vt = NULL;
+	rf_env_free(r);
+}
+
+static void
+rf_cleanup(struct rf *r)
+{
+	char *cmd = xasprintf("rm -rf '%s'", r->home);
+	int rc = system(cmd);
+
+	(void)rc;
+	free(cmd);
+}
+
+#define RF_SEE(r, text) \
+	cr_assert(vt_wait_text((r)->vt, (text), 5000), \
+	    "'%s' not on the screen:\n%s", (text), vt_screen_text((r)->vt))
+
+/* Move the home screen's cursor onto the lesson titled 'title'. */
+static void
+rf_select(struct rf *r, const char *title)
+{
+	int i, row, col;
+
+	for (i = 0; i < 40; i++) {
+		char *line;
+		bool here;
+
+		RF_SEE(r, title);
+		cr_assert(vt_find_text(r->vt, title, &row, &col));
+		line = vt_row(r->vt, row);
+		here = strstr(line, "\xe2\x96\xb8") != NULL;	/* ▸ */
+		free(line);
+		if (here)
+			return;
+		vt_send(r->vt, VT_KEY_DOWN);
+		vt_wait_quiet(r->vt, 30, 500);
+	}
+	cr_assert_fail("could not select %s:\n%s", title,
+	    vt_screen_text(r->vt));
+}
+
+static void
+rf_key(struct rf *r, const char *key)
+{
+	vt_send(r->vt, key);
+	vt_wait_quiet(r->vt, 30, 1000);
+}
+
+static char *
+rf_progress(struct rf *r)
+{
+	char *path = xasprintf("%s/redflags/progress", r->home), *data = NULL;
+	size_t len;
+
+	if (read_file(path, 1 << 20, &data, &len) != 0)
+		data = NULL;
+	free(path);
+	return data;
+}
+
+/* The sample lesson: a page, a choice, a true/false and a multi. */
+static void
+rf_open_sample(struct rf *r)
+{
+	rf_select(r, "Sample lesson");
+	rf_key(r, VT_KEY_ENTER);
+	RF_SEE(r, "Before you start");
+}
+
+Test(redflags, home_lists_lessons_by_topic_with_status, .timeout = 60)
+{
+	struct rf r;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	RF_SEE(&r, "Grooming");
+	RF_SEE(&r, "Sample lesson");
+	RF_SEE(&r, "5 min");
+	RF_SEE(&r, "new");
+	RF_SEE(&r, "x quick exit");
+	RF_SEE(&r, "? keys");
+	rf_key(&r, "q");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	cr_expect(vt_left_altscreen(r.vt), "alternate screen not left");
+	cr_expect(vt_termios_sane(r.vt), "terminal not restored");
+	rf_stop(&r);
+	rf_cleanup(&r);
+}
+
+Test(redflags, answer_see_feedback_quit_and_resume, .timeout = 60)
+{
+	struct rf r;
+	char *progress;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	rf_open_sample(&r);
+	RF_SEE(&r, "Enter start");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "First page");
+	RF_SEE(&r, "step 1 of 4");
+	RF_SEE(&r, "a bullet point");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Which answer is right?");
+	RF_SEE(&r, "step 2 of 4");
+	rf_key(&r, VT_KEY_DOWN);
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Right.");
+	RF_SEE(&r, "Yes, this one is right.");
+	rf_key(&r, "q");
+	RF_SEE(&r, "step 3 of 4");	/* the status on the home screen */
+	rf_key(&r, "q");
+	cr_assert_eq(vt_wait_exit(r.vt, 5000), 0);
+	cr_expect(vt_termios_sane(r.vt));
+	rf_stop(&r);
+
+	progress = rf_progress(&r);
+	cr_assert_not_null(progress, "no progress file");
+	cr_expect(strstr(progress, "e2e-sample\tstarted\t2\t4\t1\t3\t") !=
+	    NULL, "%s", progress);
+	free(progress);
+
+	rf_start(&r, 24, 80, NULL);
+	RF_SEE(&r, "step 3 of 4");
+	rf_open_sample(&r);
+	RF_SEE(&r, "You stopped at step 3 of 4");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "The sky is green.");
+	rf_key(&r, "x");
+	vt_wait_exit(r.vt, 5000);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}
+
+Test(redflags, a_wrong_answer_is_explained_in_words, .timeout = 60)
+{
+	struct rf r;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	rf_open_sample(&r);
+	rf_key(&r, VT_KEY_ENTER);
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Which answer is right?");
+	rf_key(&r, "1");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Not quite.");
+	RF_SEE(&r, "This one is wrong because it is the first.");
+	RF_SEE(&r, "Yes, this one is right.");
+	RF_SEE(&r, "your answer");
+	rf_key(&r, "q");
+	rf_key(&r, "q");
+	vt_wait_exit(r.vt, 5000);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}
+
+Test(redflags, finish_a_lesson_and_see_the_summary, .timeout = 60)
+{
+	struct rf r;
+	char *progress;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	rf_open_sample(&r);
+	rf_key(&r, VT_KEY_ENTER);		/* start */
+	rf_key(&r, VT_KEY_ENTER);		/* page */
+	rf_key(&r, "2");			/* choice: the right one */
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Right.");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "The sky is green.");
+	rf_key(&r, "2");			/* False */
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "The sky is usually blue.");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Pick the two red flags.");
+	RF_SEE(&r, "Space mark");
+	rf_key(&r, VT_KEY_SPACE);		/* option 1 */
+	rf_key(&r, VT_KEY_DOWN);
+	rf_key(&r, VT_KEY_DOWN);
+	rf_key(&r, VT_KEY_SPACE);		/* option 3 */
+	RF_SEE(&r, "[x] 3.");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Right.");
+	RF_SEE(&r, "Secrecy is a red flag.");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Lesson complete");
+	RF_SEE(&r, "You got 3 of 3 questions right the first time.");
+	RF_SEE(&r, "Every step type works.");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "done 3/3");
+	rf_key(&r, "q");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	rf_stop(&r);
+	progress = rf_progress(&r);
+	cr_assert_not_null(progress);
+	cr_expect(strstr(progress, "e2e-sample\tfinished\t0\t4\t3\t3\t1\t") !=
+	    NULL, "%s", progress);
+	free(progress);
+	rf_cleanup(&r);
+}
+
+Test(redflags, resize_below_the_minimum_and_back, .timeout = 60)
+{
+	struct rf r;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	RF_SEE(&r, "Sample lesson");
+	vt_resize(r.vt, 12, 40);
+	RF_SEE(&r, "The window is 40x12.");
+	RF_SEE(&r, "least 60x18.");
+	rf_key(&r, VT_KEY_ENTER);		/* ignored while too small */
+	RF_SEE(&r, "The window is 40x12.");
+	vt_resize(r.vt, 24, 80);
+	RF_SEE(&r, "Sample lesson");
+	cr_expect(vt_wait_gone(r.vt, "The window is", 3000));
+	vt_resize(r.vt, 30, 100);
+	RF_SEE(&r, "Sample lesson");
+	rf_key(&r, "q");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	cr_expect(vt_termios_sane(r.vt));
+	rf_stop(&r);
+	rf_cleanup(&r);
+}
+
+/* Answer the first question, then end the program with 'how'. */
+static void
+rf_answer_then(struct rf *r, void (*how)(struct rf *), int want_status,
+    bool check_termios)
+{
+	char *progress;
+	int st;
+
+	rf_start(r, 24, 80, NULL);
+	rf_open_sample(r);
+	rf_key(r, VT_KEY_ENTER);
+	rf_key(r, VT_KEY_ENTER);
+	rf_key(r, "2");
+	rf_key(r, VT_KEY_ENTER);
+	RF_SEE(r, "Right.");
+	how(r);
+	st = vt_wait_exit(r->vt, 5000);
+	cr_expect(st != -1, "did not exit");
+	cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == want_status,
+	    "status %d, want exit %d", st, want_status);
+	if (check_termios) {
+		cr_expect(vt_termios_sane(r->vt), "terminal left raw");
+		cr_expect(vt_left_altscreen(r->vt), "alternate screen kept");
+	}
+	rf_stop(r);
+	progress = rf_progress(r);
+	cr_assert_not_null(progress, "progress lost");
+	cr_expect(strstr(progress, "e2e-sample\tstarted\t2\t4\t1\t") != NULL,
+	    "%s", progress);
+	free(progress);
+}
+
+static void
+by_ctrl_c(struct rf *r)
+{
+	vt_send(r->vt, VT_KEY_CTRL_C);
+}
+
+static void
+by_sigterm(struct rf *r)
+{
+	vt_kill(r->vt, SIGTERM);
+}
+
+static void
+by_hangup(struct rf *r)
+{
+	vt_hangup(r->vt);
+}
+
+static void
+by_quick_exit(struct rf *r)
+{
+	vt_send(r->vt, "x");
+}
+
+Test(redflags, ctrl_c_restores_the_terminal_and_saves, .timeout = 60)
+{
+	struct rf r;
+
+	rf_new(&r);
+	rf_answer_then(&r, by_ctrl_c, 128 + SIGINT, true);
+	rf_cleanup(&r);
+}
+
+Test(redflags, sigterm_restores_the_terminal_and_saves, .timeout = 60)
+{
+	struct rf r;
+
+	rf_new(&r);
+	rf_answer_then(&r, by_sigterm, 128 + SIGTERM, true);
+	rf_cleanup(&r);
+}
+
+Test(redflags, a_hangup_saves_progress, .timeout = 60)
+{
+	struct rf r;
+
+	rf_new(&r);
+	rf_answer_then(&r, by_hangup, 128 + SIGHUP, false);
+	rf_cleanup(&r);
+}
+
+Test(redflags, quick_exit_wipes_the_screen_and_saves, .timeout = 60)
+{
+	struct rf r;
+	size_t len;
+	const char *out;
+
+	rf_new(&r);
+	rf_answer_then(&r, by_quick_exit, 0, false);
+	/* rf_answer_then freed the vt: run it again to look at the screen. */
+	rf_start(&r, 24, 80, NULL);
+	rf_open_sample(&r);
+	rf_key(&r, "x");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	cr_expect(vt_termios_sane(r.vt));
+	cr_expect(vt_output_contains(r.vt, "\033[3J"), "scrollback not wiped");
+	out = vt_output(r.vt, &len);
+	cr_expect(len > 0 && out != NULL);
+	cr_expect(vt_wait_gone(r.vt, "Before you start", 1000),
+	    "lesson text still on the screen:\n%s", vt_screen_text(r.vt));
+	rf_stop(&r);
+	rf_cleanup(&r);
+}
+
+Test(redflags, the_keys_screen_comes_from_the_key_table, .timeout = 60)
+{
+	struct rf r;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	rf_key(&r, "?");
+	RF_SEE(&r, "Keys");
+	RF_SEE(&r, "Show this list of keys");
+	RF_SEE(&r, "Quick exit: leave at once");
+	rf_key(&r, "q");
+	RF_SEE(&r, "Sample lesson");
+	rf_key(&r, "q");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}
+
+Test(redflags, no_color_draws_without_colour, .timeout = 60)
+{
+	struct rf r;
+	int row, col, c;
+	bool any = false;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, "NO_COLOR=1");
+	rf_open_sample(&r);
+	for (row = 0; row < 24; row++) {
+		for (col = 0; col < 80; col++) {
+			struct vt_attrs a = vt_cell_attrs(r.vt, row, col);
+
+			if (a.fg != VT_COLOR_DEFAULT ||
+			    a.bg != VT_COLOR_DEFAULT)
+				any = true;
+		}
+	}
+	cr_expect_not(any, "a coloured cell with NO_COLOR:\n%s",
+	    vt_screen_text(r.vt));
+	/* The title is still set apart, by an attribute. */
+	cr_assert(vt_find_text(r.vt, "Before you start", &row, &c));
+	cr_expect(vt_cell_bold(r.vt, row, c));
+	rf_key(&r, "x");
+	vt_wait_exit(r.vt, 5000);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}
+
+Test(redflags, unwritable_progress_is_said_and_lessons_still_work,
+    .timeout = 60)
+{
+	struct rf r;
+	char *file;
+	FILE *f;
+
+	rf_new(&r);
+	/* A data home under a regular file can never be created, even by
+	 * root. */
+	file = xasprintf("%s/file", r.home);
+	f = fopen(file, "w");
+	cr_assert_not_null(f);
+	fclose(f);
+	{
+		char *extra = xasprintf("XDG_DATA_HOME=%s/sub", file);
+		const char *bin = getenv("REDFLAGS_BIN");
+		char *argv[] = { (char *)bin, "--lessons", "data/e2e", NULL };
+
+		rf_env(&r, NULL);
+		free(r.env[4]);
+		r.env[4] = extra;
+		r.vt = vt_spawn(24, 80, argv, r.env);
+		cr_assert_not_null(r.vt);
+	}
+	RF_SEE(&r, "progress not saved");
+	RF_SEE(&r, "cannot be saved");
+	rf_open_sample(&r);
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "First page");
+	rf_key(&r, "q");
+	rf_key(&r, "q");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	rf_stop(&r);
+	free(file);
+	rf_cleanup(&r);
+}
+
+Test(redflags, a_corrupt_progress_file_is_kept_aside_and_said, .timeout = 60)
+{
+	struct rf r;
+	char *dir, *path;
+	FILE *f;
+
+	rf_new(&r);
+	dir = xasprintf("%s/redflags", r.home);
+	cr_assert_eq(mkdir(dir, 0700), 0);
+	path = xasprintf("%s/progress", dir);
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("redflags-progress 1\nlesson\tgarbage\n", f);
+	fclose(f);
+	rf_start(&r, 24, 80, NULL);
+	RF_SEE(&r, "could not be read");
+	RF_SEE(&r, "Sample lesson");
+	rf_key(&r, "q");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	rf_stop(&r);
+	{
+		char *cmd = xasprintf("ls %s | grep -q '^progress.corrupt-'",
+		    dir);
+
+		cr_expect_eq(system(cmd), 0, "the corrupt file was not kept");
+		free(cmd);
+	}
+	free(path);
+	free(dir);
+	rf_cleanup(&r);
+}

@@ -83,52 +83,61 @@ draw_options(struct app *a, struct ui_doc *d, const struct lesson_step *s)
 	}
 }
 
+/* A word for how the student's answer and the option relate. */
+static const char *
+option_status(const struct lesson_step *s, bool right, bool chosen)
+{
+	if (s->type != STEP_MULTI)
+		return chosen ? _("your answer") : NULL;
+	if (right)
+		return chosen ? _("right, and you marked it") :
+		    _("right, not marked");
+	return chosen ? _("you marked it, but it is not right") : NULL;
+}
+
 static void
 draw_feedback(struct app *a, struct ui_doc *d, const struct lesson_step *s)
 {
 	const struct ui_symbols *sym = ui_sym();
+	bool utf8 = strcmp(sym->right, "+") != 0;
 	size_t i;
+	char *verdict;
+
+	/* The verdict first, in words and a symbol, never colour alone. */
+	verdict = xasprintf("%s %s", a->quiz.last_right ? sym->right :
+	    sym->wrong, a->quiz.last_right ? _("Right.") : _("Not quite."));
+	ui_doc_line(d, verdict, a->quiz.last_right ? UI_RIGHT : UI_WRONG, 0,
+	    true);
+	free(verdict);
+	if (s->type == STEP_TRUEFALSE && s->feedback != NULL)
+		ui_doc_text(d, s->feedback, UI_NORMAL, 2, NULL, false);
+	ui_doc_blank(d);
 
 	for (i = 0; i < s->option_count; i++) {
 		bool right = s->options[i].correct;
 		bool chosen = a->quiz.marks[i];
+		const char *status = option_status(s, right, chosen);
+		const char *mark = right ? sym->right :
+		    (chosen ? sym->wrong : " ");
 		char *lead, *text;
 
-		lead = xasprintf("%s %zu. ", right ? sym->right : " ", i + 1);
-		if (chosen)
-			text = xasprintf("%s   %s", option_text(s, i),
-			    _("<- your answer"));
+		lead = xasprintf("%s %zu. ", mark, i + 1);
+		if (status != NULL)
+			text = xasprintf("%s %s %s", option_text(s, i),
+			    utf8 ? "\xe2\x86\x90" : "<-", status);
 		else
 			text = xstrdup(option_text(s, i));
 		ui_doc_text(d, text, chosen ? UI_TITLE : UI_NORMAL, 1, lead,
 		    false);
 		free(lead);
 		free(text);
-		/* Explain each option of a multi; for one-answer questions
+		/* Explain every option of a multi; for one-answer questions
 		 * the chosen one and the right one. */
-		if (s->type == STEP_MULTI || (s->type == STEP_CHOICE &&
-		    (chosen || right))) {
-			if (s->options[i].feedback != NULL)
-				ui_doc_text(d, s->options[i].feedback,
-				    UI_DIM, 6, NULL, false);
-		}
+		if ((s->type == STEP_MULTI || (s->type == STEP_CHOICE &&
+		    (chosen || right))) && s->options[i].feedback != NULL)
+			ui_doc_text(d, s->options[i].feedback, UI_DIM, 6,
+			    NULL, false);
 	}
-	ui_doc_blank(d);
-	{
-		char *verdict = xasprintf("%s %s", a->quiz.last_right ?
-		    sym->right : sym->wrong, a->quiz.last_right ?
-		    _("Right.") : _("Not quite."));
-
-		ui_doc_line(d, verdict, a->quiz.last_right ? UI_RIGHT :
-		    UI_WRONG, 0, true);
-		free(verdict);
-	}
-	if (s->type == STEP_TRUEFALSE && s->feedback != NULL)
-		ui_doc_text(d, s->feedback, UI_NORMAL, 2, NULL, false);
-	else if (!a->quiz.last_right && s->type == STEP_MULTI)
-		ui_doc_text(d, _("The right answers are marked with the "
-		    "symbol at the left. Read why above."), UI_NORMAL, 2, NULL,
-		    false);
 }
 
 static void

@@ -1,16 +1,15 @@
 /* diag.c - located problems, collected and printed like a compiler's. */
 #include "diag.h"
 
-#include <libintl.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
-#define _(s) gettext(s)
 
 void
 diag_list_init(struct diag_list *l)
@@ -141,6 +140,20 @@ diag_format(const struct diag *d)
 	return s;
 }
 
+/*
+ * Columns the excerpt takes once sanitised: an escape sequence in the line
+ * is not printed, so it must not push the caret to the right either.
+ */
+static int
+shown_width(const struct buf *shown)
+{
+	char *safe = text_sanitize(shown->data, shown->len, 0);
+	int w = text_width(safe);
+
+	free(safe);
+	return w;
+}
+
 /* Find line 'line' (1-based) of the source; NULL when there is none. */
 static const char *
 find_line(const char *src, size_t len, int line, size_t *linelen)
@@ -193,7 +206,7 @@ diag_print(FILE *out, const struct diag *d, const char *source,
 			size_t n = text_utf8_decode(line + i, linelen - i, &cp);
 
 			if (col == d->col)
-				pad = text_width(shown.data);
+				pad = shown_width(&shown);
 			if (cp == '\t')
 				buf_adds(&shown, "\xe2\x86\x92"); /* → */
 			else
@@ -202,7 +215,7 @@ diag_print(FILE *out, const struct diag *d, const char *source,
 			col++;
 		}
 		if (d->col >= col)
-			pad = text_width(shown.data) + (d->col - col);
+			pad = shown_width(&shown) + (d->col - col);
 		safe = text_sanitize(shown.data, shown.len, 0);
 		fprintf(out, "%5d | %s\n", d->line, safe);
 		free(safe);

@@ -1,14 +1,13 @@
 /* lesson-check.c - the meaning of a lesson, checked. */
 #include "lesson-check.h"
 
-#include <libintl.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 
-#define _(s) gettext(s)
 
 static void
 at(struct diag_list *d, const struct lesson *l, enum diag_severity sev,

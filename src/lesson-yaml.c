@@ -2,17 +2,16 @@
 #include "lesson-yaml.h"
 
 #include <errno.h>
-#include <libintl.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "text.h"
 #include "util.h"
 #include "yaml-tree.h"
 
-#define _(s) gettext(s)
 
 struct loader {
 	const char *file;
@@ -437,7 +436,8 @@ walk(struct loader *ld, const struct ynode *n, const struct field *fields,
 		if (fields[j].required && !seen[j]) {
 			problem(ld, DIAG_ERROR, DIAG_MISSING_KEY, n,
 			    _("%s has no '%s'; add '%s:' with %s"), where,
-			    fields[j].key, fields[j].key, fields[j].example);
+			    fields[j].key, fields[j].key,
+			    _(fields[j].example));
 		}
 	}
 	return true;
@@ -447,13 +447,13 @@ walk(struct loader *ld, const struct ynode *n, const struct field *fields,
 
 static const struct field source_fields[] = {
 	{ "publisher", F_LINE, true, offsetof(struct lesson_source, publisher),
-	    0, 0, 0, NULL, "the organisation's name" },
+	    0, 0, 0, NULL, N_("the organisation's name") },
 	{ "title", F_LINE, true, offsetof(struct lesson_source, title), 0, 0,
-	    0, NULL, "the page or report title" },
+	    0, NULL, N_("the page or report title") },
 	{ "year", F_INT, false, offsetof(struct lesson_source, year), 0, 1900,
-	    2100, NULL, "a year, such as 2024" },
+	    2100, NULL, N_("a year, such as 2024") },
 	{ "url", F_LINE, false, offsetof(struct lesson_source, url), 0, 0, 0,
-	    NULL, "an address, https://..." },
+	    NULL, N_("an address, https://...") },
 };
 
 static void
@@ -480,11 +480,11 @@ parse_sources(struct loader *ld, const struct ynode *n, void *obj)
 
 static const struct field option_fields[] = {
 	{ "text", F_TEXT, true, offsetof(struct lesson_option, text), 0, 0, 0,
-	    NULL, "what the student can pick" },
+	    NULL, N_("what the student can pick") },
 	{ "feedback", F_TEXT, false, offsetof(struct lesson_option, feedback),
-	    0, 0, 0, NULL, "why it is right or wrong" },
+	    0, 0, 0, NULL, N_("why it is right or wrong") },
 	{ "correct", F_BOOL, false, offsetof(struct lesson_option, correct),
-	    0, 0, 0, NULL, "true or false" },
+	    0, 0, 0, NULL, N_("true or false") },
 };
 
 static void
@@ -539,26 +539,26 @@ parse_tf_answer(struct loader *ld, const struct ynode *n, void *obj)
 	{ k, kind, req, offsetof(struct lesson_step, member), 0, 0, 0, NULL, ex }
 
 static const struct field page_fields[] = {
-	STEP_FIELD("id", F_ID, false, id, "a short name such as 'move-apps'"),
-	STEP_FIELD("title", F_LINE, false, title, "a heading"),
-	STEP_FIELD("text", F_TEXT, true, text, "the page's text"),
+	STEP_FIELD("id", F_ID, false, id, N_("a short name such as 'move-apps'")),
+	STEP_FIELD("title", F_LINE, false, title, N_("a heading")),
+	STEP_FIELD("text", F_TEXT, true, text, N_("the page's text")),
 };
 
 static const struct field choice_fields[] = {
-	STEP_FIELD("id", F_ID, true, id, "a short name such as 'move-apps'"),
-	STEP_FIELD("prompt", F_TEXT, true, text, "the question"),
-	STEP_FIELD("hint", F_TEXT, false, hint, "a nudge"),
+	STEP_FIELD("id", F_ID, true, id, N_("a short name such as 'move-apps'")),
+	STEP_FIELD("prompt", F_TEXT, true, text, N_("the question")),
+	STEP_FIELD("hint", F_TEXT, false, hint, N_("a nudge")),
 	{ "options", F_CUSTOM, true, 0, 0, 0, 0, parse_options,
-	    "a list of '- text: ...' options" },
+	    N_("a list of '- text: ...' options") },
 };
 
 static const struct field truefalse_fields[] = {
-	STEP_FIELD("id", F_ID, true, id, "a short name such as 'move-apps'"),
-	STEP_FIELD("statement", F_TEXT, true, text, "the sentence to judge"),
+	STEP_FIELD("id", F_ID, true, id, N_("a short name such as 'move-apps'")),
+	STEP_FIELD("statement", F_TEXT, true, text, N_("the sentence to judge")),
 	{ "answer", F_CUSTOM, true, 0, 0, 0, 0, parse_tf_answer,
-	    "true or false" },
-	STEP_FIELD("feedback", F_TEXT, true, feedback, "why it is so"),
-	STEP_FIELD("hint", F_TEXT, false, hint, "a nudge"),
+	    N_("true or false") },
+	STEP_FIELD("feedback", F_TEXT, true, feedback, N_("why it is so")),
+	STEP_FIELD("hint", F_TEXT, false, hint, N_("a nudge")),
 };
 
 static const struct {
@@ -748,26 +748,26 @@ parse_ages(struct loader *ld, const struct ynode *n, void *obj)
 	{ k, kind, req, offsetof(struct lesson, member), 0, 0, 0, NULL, ex }
 
 static const struct field lesson_fields[] = {
-	LESSON_FIELD("id", F_ID, true, id, "a short name such as 'move-apps'"),
-	LESSON_FIELD("title", F_LINE, true, title, "the lesson's title"),
+	LESSON_FIELD("id", F_ID, true, id, N_("a short name such as 'move-apps'")),
+	LESSON_FIELD("title", F_LINE, true, title, N_("the lesson's title")),
 	{ "topic", F_CUSTOM, true, 0, 0, 0, 0, parse_topic,
-	    "grooming, sextortion, recruitment or help" },
+	    N_("grooming, sextortion, recruitment or help") },
 	{ "ages", F_CUSTOM, false, 0, 0, 0, 0, parse_ages,
-	    "an age range, such as 13-17" },
+	    N_("an age range, such as 13-17") },
 	{ "minutes", F_INT, true, offsetof(struct lesson, minutes), 0, 1, 120,
-	    NULL, "a number of minutes, such as 10" },
+	    NULL, N_("a number of minutes, such as 10") },
 	LESSON_FIELD("content_note", F_TEXT, false, content_note,
-	    "what the lesson talks about"),
+	    N_("what the lesson talks about")),
 	{ "objectives", F_LINES, false, offsetof(struct lesson, objectives),
 	    offsetof(struct lesson, objective_count), 0, 0, NULL,
-	    "a list of '- ' items" },
+	    N_("a list of '- ' items") },
 	{ "sources", F_CUSTOM, false, 0, 0, 0, 0, parse_sources,
-	    "a list of '- publisher: ...' items" },
+	    N_("a list of '- publisher: ...' items") },
 	{ "steps", F_CUSTOM, true, 0, 0, 0, 0, parse_steps,
-	    "a list of '- page:' and question steps" },
+	    N_("a list of '- page:' and question steps") },
 	{ "remember", F_LINES, false, offsetof(struct lesson, remember),
 	    offsetof(struct lesson, remember_count), 0, 0, NULL,
-	    "a list of '- ' items" },
+	    N_("a list of '- ' items") },
 };
 
 struct lesson *

@@ -1,12 +1,10 @@
 /* lesson.c - the lesson model. */
 #include "lesson.h"
 
-#include <libintl.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define _(s) gettext(s)
-#define N_(s) (s)
+#include "i18n.h"
 
 static void
 free_strings(char **v, size_t n)

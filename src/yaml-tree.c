@@ -1,14 +1,13 @@
 /* yaml-tree.c - a bounded tree from libyaml's event stream. */
 #include "yaml-tree.h"
 
-#include <libintl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
 
+#include "i18n.h"
 #include "util.h"
 
-#define _(s) gettext(s)
 
 const struct ytree_limits ytree_default_limits = {
 	.max_bytes = 1024 * 1024,

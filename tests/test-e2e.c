@@ -931,3 +931,44 @@ Test(redflags, a_corrupt_progress_file_is_kept_aside_and_said, .timeout = 60)
 	free(dir);
 	rf_cleanup(&r);
 }
+
+Test(redflags, wide_text_wraps_by_width_and_hostile_text_is_inert,
+    .timeout = 60)
+{
+	struct rf r;
+	int row, col, rows_with_cjk = 0, i;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	rf_select(&r, "Wide");
+	cr_expect_not(vt_output_contains(r.vt, "\033]2;"),
+	    "a title-setting sequence from the lesson reached the terminal");
+	cr_expect_not(vt_output_contains(r.vt, "\xe2\x80\xae"),
+	    "a right-to-left override reached the terminal");
+	cr_assert(vt_find_text(r.vt, "日本語", &row, &col));
+	cr_expect_eq(vt_cell_width(r.vt, row, col), 2);
+	{
+		char *screen = vt_screen_text(r.vt);
+
+		cr_expect(strstr(screen, "pwned") == NULL, "%s", screen);
+		free(screen);
+	}
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Text in several scripts.");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "漢字のページ");
+	for (i = 0; i < 24; i++) {
+		char *line = vt_row(r.vt, i);
+
+		if (strstr(line, "表示幅") != NULL || strstr(line, "文章") !=
+		    NULL)
+			rows_with_cjk++;
+		free(line);
+	}
+	cr_expect_geq(rows_with_cjk, 2, "the paragraph did not wrap:\n%s",
+	    vt_screen_text(r.vt));
+	rf_key(&r, "x");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}

@@ -29,9 +29,6 @@ ui_app_open_lesson(struct app *a, struct catalog_entry *e)
 	    (size_t)pe->step_count == e->lesson->step_count)
 		quiz_restore(&a->quiz, (size_t)pe->step, pe->results);
 	a->player_scroll = 0;
-	a->started_at = (long long)time(NULL);
-	free(a->notice);
-	a->notice = NULL;
 	ui_app_switch(a, &ui_player_screen);
 }
 
@@ -102,8 +99,12 @@ ui_app_run(struct catalog *c, struct progress *p, bool color)
 	a.progress = p;
 	a.screen = &ui_home_screen;
 	a.running = true;
-	if (p->notice != NULL)
-		a.notice = xstrdup(p->notice);
+	if (c->files_failed > 0)
+		a.notice = xasprintf(ngettext("%zu lesson file has errors and "
+		    "is left out; a teacher can run 'redflags check' to see "
+		    "why.", "%zu lesson files have errors and are left out; a "
+		    "teacher can run 'redflags check' to see why.",
+		    c->files_failed), c->files_failed);
 
 	ui_term_start(color);
 	draw(&a);

@@ -42,7 +42,6 @@ struct app {
 	struct catalog_entry *lesson;	/* open lesson, or NULL */
 	struct quiz quiz;
 	int player_scroll;
-	long long started_at;
 	/* help overlay */
 	int help_scroll;
 };

@@ -101,6 +101,11 @@ home_draw(struct app *a)
 		    "to see where redflags looks for them, or start it with "
 		    "--lessons DIR."), UI_NOTICE, 0, NULL, false);
 	}
+	/* Read live: a save that fails later (a full disk) shows here. */
+	if (a->progress->notice != NULL) {
+		ui_doc_blank(&d);
+		ui_doc_text(&d, a->progress->notice, UI_NOTICE, 0, NULL, false);
+	}
 	if (a->notice != NULL) {
 		ui_doc_blank(&d);
 		ui_doc_text(&d, a->notice, UI_NOTICE, 0, NULL, false);

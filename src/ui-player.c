@@ -215,6 +215,13 @@ player_draw(struct app *a)
 		    l->step_count);
 	else if (a->quiz.phase == QUIZ_INTRO)
 		right = xasprintf(_("%d min"), l->minutes);
+	if (!a->progress->can_save) {
+		char *more = xasprintf("%s%s%s", right ? right : "",
+		    right ? " - " : "", _("progress not saved"));
+
+		free(right);
+		right = more;
+	}
 	ui_frame(left, right, player_context(a), &top, &rows);
 	ui_doc_init(&d, COLS - 2);
 	switch (a->quiz.phase) {

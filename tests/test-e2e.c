@@ -972,3 +972,51 @@ Test(redflags, wide_text_wraps_by_width_and_hostile_text_is_inert,
 	rf_stop(&r);
 	rf_cleanup(&r);
 }
+
+static void
+rf_crash(int sig)
+{
+	struct rf r;
+	int st;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	rf_open_sample(&r);
+	vt_kill(r.vt, sig);
+	st = vt_wait_exit(r.vt, 5000);
+	cr_expect(WIFSIGNALED(st) && WTERMSIG(st) == sig,
+	    "status %d: did not die of signal %d", st, sig);
+	cr_expect(vt_termios_sane(r.vt), "terminal left raw after signal %d",
+	    sig);
+	cr_expect(vt_left_altscreen(r.vt),
+	    "alternate screen kept after signal %d", sig);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}
+
+Test(redflags, a_crash_signal_still_restores_the_terminal, .timeout = 60)
+{
+	rf_crash(SIGSEGV);
+	rf_crash(SIGABRT);
+	rf_crash(SIGQUIT);
+}
+
+Test(redflags, a_lesson_with_errors_is_left_out_and_said, .timeout = 60)
+{
+	struct rf r;
+	const char *bin = getenv("REDFLAGS_BIN");
+	char *argv[] = { (char *)bin, "--lessons", "data/e2e", "--lessons",
+	    "data/lessons/bad", NULL };
+
+	rf_new(&r);
+	rf_env(&r, NULL);
+	r.vt = vt_spawn(24, 80, argv, r.env);
+	cr_assert_not_null(r.vt);
+	RF_SEE(&r, "Sample lesson");
+	RF_SEE(&r, "lesson files have errors and are left out");
+	cr_expect_not(vt_find_text(r.vt, "A broken lesson", NULL, NULL));
+	rf_key(&r, "q");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}

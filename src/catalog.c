@@ -180,7 +180,8 @@ load_folder(struct catalog *c, const struct catalog_dir *d, const char *path)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, cmp_names);
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_names);
 	for (i = 0; i < n; i++) {
 		char *file = paths_join(path, names[i]);
 		struct diag_list local;
@@ -243,7 +244,9 @@ catalog_load(struct catalog *c, const char *lang)
 	/* Shadowing was decided in search order; now order for display.
 	 * qsort is not stable, but (topic, file name) pairs of visible
 	 * lessons only tie for shadowed copies. */
-	qsort(c->entries, c->count, sizeof *c->entries, cmp_entries);
+	if (c->count > 1)
+		qsort(c->entries, c->count, sizeof *c->entries,
+		    cmp_entries);
 }
 
 struct catalog_entry *

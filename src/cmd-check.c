@@ -105,7 +105,8 @@ check_dir(struct checker *ck, const char *dir, int depth)
 		names[n++] = xstrdup(de->d_name);
 	}
 	closedir(dp);
-	qsort(names, n, sizeof *names, cmp_names);
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_names);
 	for (i = 0; i < n; i++) {
 		char *p = paths_join(dir, names[i]);
 		size_t len = strlen(names[i]);
@@ -169,12 +170,11 @@ cmd_check(const char *const *paths, size_t n, struct catalog *search,
 		fprintf(err, "%s\n", _("redflags check: no lesson files "
 		    "(*.yaml) found"));
 	} else {
-		fprintf(err, ngettext("%zu file checked: ",
-		    "%zu files checked: ", ck.files), ck.files);
-		fprintf(err, ngettext("%zu error, ", "%zu errors, ",
-		    ck.errors), ck.errors);
-		fprintf(err, ngettext("%zu warning\n", "%zu warnings\n",
-		    ck.warnings), ck.warnings);
+		/* One plural form per number, each with its own word. */
+		fprintf(err, "%zu %s: %zu %s, %zu %s\n", ck.files,
+		    ngettext("file checked", "files checked", ck.files),
+		    ck.errors, ngettext("error", "errors", ck.errors),
+		    ck.warnings, ngettext("warning", "warnings", ck.warnings));
 	}
 	for (i = 0; i < ck.id_count; i++) {
 		free(ck.ids[i].id);

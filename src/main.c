@@ -63,6 +63,8 @@ run_interface(const struct cli *cli, struct catalog *c)
 		    getenv("TERM") ? getenv("TERM") : "");
 		return 2;
 	}
+	/* Only a check: initscr sets the terminal up again. */
+	del_curterm(cur_term);
 	catalog_load(c, "en");
 	home = paths_data_home();
 	dir = home ? paths_join(home, "redflags") : NULL;

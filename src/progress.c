@@ -724,6 +724,10 @@ add_notice(struct progress *p, char *s)
 		p->notice = s;
 		return;
 	}
+	if (strstr(p->notice, s) != NULL) {
+		free(s);	/* said already: a failing disk says it once */
+		return;
+	}
 	joined = xasprintf("%s %s", p->notice, s);
 	free(p->notice);
 	free(s);
@@ -745,8 +749,8 @@ cannot_save(struct progress *p, const char *reason)
 static bool
 is_lasting(int err)
 {
-	return err == EACCES || err == EPERM || err == EROFS ||
-	    err == ENOSPC || err == EDQUOT;
+	/* A full disk can be freed while the program runs: keep trying. */
+	return err == EACCES || err == EPERM || err == EROFS;
 }
 
 /* Files on disk. */

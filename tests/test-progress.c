@@ -958,8 +958,9 @@ fail_every_call(int err)
 		cr_assert_not_null(f.p.notice, "call %d: no notice", i);
 		cr_assert_not_null(strstr(f.p.notice, strerror(err)),
 		    "notice: %s", f.p.notice);
-		if (err == EIO) {
-			cr_assert(f.p.can_save, "EIO may pass: try again");
+		if (err == EIO || err == ENOSPC) {
+			cr_assert(f.p.can_save, "%s may pass: try again",
+			    strerror(err));
 			cr_assert_not_null(strstr(f.p.notice,
 			    "could not be saved just now"));
 		} else {
@@ -968,7 +969,7 @@ fail_every_call(int err)
 			    "cannot be saved on this computer"));
 			cr_assert_eq(progress_save(&f.p), EROFS,
 			    "no more tries once saving is off");
-			/* As a "try again" after freeing space would. */
+			/* As a "try again" once the disk is writable. */
 			f.p.can_save = true;
 		}
 
@@ -1304,4 +1305,29 @@ Test(progress, only_progress_and_its_lock_are_left_after_saving)
 	cr_assert_eq(count_prefixed(tmp, "progress.lock", NULL), 1);
 	progress_close(&p);
 	rm_rf(tmp);
+}
+
+Test(progress, a_failing_disk_says_so_once_however_often_it_fails)
+{
+	struct fault_setup f;
+	int i;
+
+	fault_setup(&f);
+	for (i = 0; i < 5; i++) {
+		progress_faults.fail_at = 3;
+		progress_faults.fail_errno = ENOSPC;
+		cr_assert_neq(progress_save(&f.p), 0);
+	}
+	cr_assert(f.p.can_save, "a full disk may be freed: keep trying");
+	cr_assert_not_null(f.p.notice);
+	{
+		const char *first = strstr(f.p.notice, "could not be saved");
+
+		cr_assert_not_null(first);
+		cr_assert_null(strstr(first + 1, "could not be saved"),
+		    "said twice: %s", f.p.notice);
+	}
+	memset(&progress_faults, 0, sizeof progress_faults);
+	cr_assert_eq(progress_save(&f.p), 0, "saves once the disk has room");
+	fault_teardown(&f);
 }

@@ -1,2 +1,401 @@
-/* tests/test-util.c */
+/* test-util.c - buffers, xasprintf, edit distance, read_file. */
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
+#include <criterion/redirect.h>
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "util.h"
+
+/* buf */
+
+Test(util, buf_starts_empty_and_steals_an_empty_string)
+{
+	struct buf b;
+	char *s;
+
+	buf_init(&b);
+	cr_assert_null(b.data);
+	cr_assert_eq(b.len, 0);
+	cr_assert_eq(b.cap, 0);
+	s = buf_steal(&b);
+	cr_assert_str_eq(s, "");
+	free(s);
+	cr_assert_null(b.data);
+	cr_assert_eq(b.len, 0);
+}
+
+Test(util, buf_add_of_nothing_still_terminates)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	cr_assert_not_null(b.data);
+	cr_assert_eq(b.len, 0);
+	cr_assert_str_eq(b.data, "");
+	buf_finish(&b);
+	cr_assert_null(b.data);
+	cr_assert_eq(b.len, 0);
+	cr_assert_eq(b.cap, 0);
+}
+
+Test(util, buf_appends_bytes_chars_strings_and_formats)
+{
+	struct buf b;
+	char *s;
+
+	buf_init(&b);
+	buf_add(&b, "abcdef", 3);
+	buf_addc(&b, '-');
+	buf_adds(&b, "xyz");
+	buf_printf(&b, "[%d:%s:%05.1f]", 42, "q", 2.5);
+	cr_assert_eq(b.len, strlen("abc-xyz[42:q:002.5]"));
+	cr_assert_str_eq(b.data, "abc-xyz[42:q:002.5]");
+	s = buf_steal(&b);
+	cr_assert_str_eq(s, "abc-xyz[42:q:002.5]");
+	cr_assert_null(b.data);
+	cr_assert_eq(b.len, 0);
+	cr_assert_eq(b.cap, 0);
+	free(s);
+}
+
+Test(util, buf_keeps_embedded_nul_bytes)
+{
+	struct buf b;
+
+	buf_init(&b);
+	buf_add(&b, "a\0b", 3);
+	cr_assert_eq(b.len, 3);
+	cr_assert_eq(memcmp(b.data, "a\0b", 4), 0);
+	buf_finish(&b);
+}
+
+Test(util, buf_grows_past_its_first_block)
+{
+	struct buf b;
+	char want[1001];
+	int i;
+
+	buf_init(&b);
+	for (i = 0; i < 1000; i++) {
+		want[i] = (char)('a' + i % 26);
+		buf_addc(&b, want[i]);
+		cr_assert_eq(b.len, (size_t)i + 1);
+		cr_assert_gt(b.cap, b.len);
+		cr_assert_eq(b.data[b.len], '\0');
+	}
+	want[1000] = '\0';
+	cr_assert_str_eq(b.data, want);
+	buf_finish(&b);
+}
+
+Test(util, buf_takes_one_big_add)
+{
+	struct buf b;
+	char *big = xmalloc(100000);
+
+	memset(big, 'z', 100000);
+	buf_init(&b);
+	buf_adds(&b, "<");
+	buf_add(&b, big, 100000);
+	buf_adds(&b, ">");
+	cr_assert_eq(b.len, 100002);
+	cr_assert_eq(b.data[0], '<');
+	cr_assert_eq(b.data[1], 'z');
+	cr_assert_eq(b.data[100000], 'z');
+	cr_assert_eq(b.data[100001], '>');
+	cr_assert_eq(b.data[100002], '\0');
+	buf_finish(&b);
+	free(big);
+}
+
+/* x* allocation */
+
+Test(util, xasprintf_formats_into_a_new_string)
+{
+	char *s = xasprintf("%s:%d:%d: %s", "f.yaml", 12, 7, "msg");
+
+	cr_assert_str_eq(s, "f.yaml:12:7: msg");
+	free(s);
+	s = xasprintf("%s", "");
+	cr_assert_str_eq(s, "");
+	free(s);
+	s = xasprintf("%.3s|%-4s|%x", "abcdef", "ab", 255);
+	cr_assert_str_eq(s, "abc|ab  |ff");
+	free(s);
+}
+
+Test(util, xasprintf_formats_long_strings)
+{
+	char *s = xasprintf("%0*d", 5000, 7);
+
+	cr_assert_eq(strlen(s), 5000);
+	cr_assert_eq(s[0], '0');
+	cr_assert_eq(s[4998], '0');
+	cr_assert_eq(s[4999], '7');
+	free(s);
+}
+
+Test(util, xstrdup_and_xstrndup_copy)
+{
+	const char *src = "hello";
+	char *a = xstrdup(src), *b = xstrndup("hello world", 5);
+	char *c = xstrndup("ab", 0);
+
+	cr_assert_str_eq(a, "hello");
+	cr_assert_neq(a, src);
+	cr_assert_str_eq(b, "hello");
+	cr_assert_str_eq(c, "");
+	free(a);
+	free(b);
+	free(c);
+}
+
+Test(util, xcalloc_zeroes_and_zero_sizes_give_memory)
+{
+	int *v = xcalloc(16, sizeof *v);
+	void *z = xmalloc(0), *zc = xcalloc(0, 0);
+	int i;
+
+	for (i = 0; i < 16; i++)
+		cr_assert_eq(v[i], 0);
+	cr_assert_not_null(z);
+	cr_assert_not_null(zc);
+	v = xreallocarray(v, 32, sizeof *v);
+	v[31] = 5;
+	cr_assert_eq(v[0], 0);
+	cr_assert_eq(v[31], 5);
+	free(v);
+	free(z);
+	free(zc);
+}
+
+Test(util, xreallocarray_refuses_an_overflowing_size, .exit_code = 2)
+{
+	/* fatal() exits 2 instead of letting nmemb * size wrap. */
+	cr_redirect_stderr();
+	xreallocarray(NULL, (size_t)-1 / 2 + 2, 2);
+}
+
+Test(util, fatal_prints_the_program_name_and_exits_2, .exit_code = 2)
+{
+	cr_redirect_stderr();
+	fatal("cannot %s", "go on");
+}
+
+/* edit_distance */
+
+struct dist_case {
+	char a[24];
+	char b[24];
+	int cap;
+	int want;
+};
+
+ParameterizedTestParameters(util, edit_distance_counts_edits_up_to_the_cap)
+{
+	static struct dist_case cases[] = {
+		{ "", "", 3, 0 },
+		{ "abc", "abc", 3, 0 },
+		{ "", "abc", 3, 3 },
+		{ "abc", "", 3, 3 },
+		{ "choices", "choises", 3, 1 },		/* substitution */
+		{ "prompt", "promt", 3, 1 },		/* deletion */
+		{ "title", "titles", 3, 1 },		/* insertion */
+		/* swapping two neighbours is one edit */
+		{ "feedback", "feedbakc", 3, 1 },
+		{ "ab", "ba", 3, 1 },
+		{ "tpoic", "topic", 1, 1 },
+		{ "abc", "cba", 3, 2 },
+		{ "kitten", "sitting", 3, 3 },
+		{ "flaw", "lawn", 3, 2 },
+		{ "objectives", "objective", 2, 1 },
+		/* over the cap: cap + 1, however far apart */
+		{ "kitten", "sitting", 2, 3 },
+		{ "", "abcdef", 2, 3 },
+		{ "abcdef", "", 2, 3 },
+		{ "content_note", "remember", 2, 3 },
+		{ "a", "b", 0, 1 },
+		{ "ab", "ba", 0, 1 },
+		{ "same", "same", 0, 0 },
+		/* case counts */
+		{ "Title", "title", 3, 1 },
+	};
+
+	return cr_make_param_array(struct dist_case, cases,
+	    RF_ARRAY_LEN(cases));
+}
+
+ParameterizedTest(struct dist_case *c, util,
+    edit_distance_counts_edits_up_to_the_cap)
+{
+	cr_assert_eq(edit_distance(c->a, c->b, c->cap), c->want,
+	    "edit_distance(\"%s\", \"%s\", %d) = %d, want %d", c->a, c->b,
+	    c->cap, edit_distance(c->a, c->b, c->cap), c->want);
+	/* The distance is symmetric. */
+	cr_assert_eq(edit_distance(c->b, c->a, c->cap), c->want);
+}
+
+Test(util, edit_distance_handles_64_characters)
+{
+	char a[65], b[65];
+
+	memset(a, 'a', 64);
+	a[64] = '\0';
+	memcpy(b, a, sizeof b);
+	b[63] = 'b';
+	cr_assert_eq(edit_distance(a, a, 3), 0);
+	cr_assert_eq(edit_distance(a, b, 3), 1);
+	b[0] = 'b';
+	cr_assert_eq(edit_distance(a, b, 3), 2);
+}
+
+/* read_file */
+
+static char tmpdir[] = "/tmp/test-util-XXXXXX";
+static char *tmppath;
+
+static void
+make_tmpdir(void)
+{
+	strcpy(tmpdir, "/tmp/test-util-XXXXXX");
+	cr_assert_not_null(mkdtemp(tmpdir));
+	tmppath = xasprintf("%s/file", tmpdir);
+}
+
+static void
+remove_tmpdir(void)
+{
+	unlink(tmppath);
+	free(tmppath);
+	tmppath = NULL;
+	rmdir(tmpdir);
+}
+
+static void
+write_bytes(const char *path, const char *data, size_t len)
+{
+	FILE *f = fopen(path, "wb");
+
+	cr_assert_not_null(f);
+	cr_assert_eq(fwrite(data, 1, len, f), len);
+	cr_assert_eq(fclose(f), 0);
+}
+
+Test(util, read_file_reads_the_whole_file, .init = make_tmpdir,
+    .fini = remove_tmpdir)
+{
+	char *out;
+	size_t len;
+
+	write_bytes(tmppath, "id: x\ntitle: y\n", 15);
+	cr_assert_eq(read_file(tmppath, 1024, &out, &len), 0);
+	cr_assert_eq(len, 15);
+	cr_assert_str_eq(out, "id: x\ntitle: y\n");
+	free(out);
+}
+
+Test(util, read_file_keeps_nul_bytes_and_terminates, .init = make_tmpdir,
+    .fini = remove_tmpdir)
+{
+	char *out;
+	size_t len;
+
+	write_bytes(tmppath, "a\0b", 3);
+	cr_assert_eq(read_file(tmppath, 1024, &out, &len), 0);
+	cr_assert_eq(len, 3);
+	cr_assert_eq(memcmp(out, "a\0b\0", 4), 0);
+	free(out);
+}
+
+Test(util, read_file_of_an_empty_file_gives_an_empty_string,
+    .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	char *out;
+	size_t len = 99;
+
+	write_bytes(tmppath, "", 0);
+	cr_assert_eq(read_file(tmppath, 1024, &out, &len), 0);
+	cr_assert_eq(len, 0);
+	cr_assert_not_null(out);
+	cr_assert_str_eq(out, "");
+	free(out);
+}
+
+Test(util, read_file_takes_exactly_max_bytes, .init = make_tmpdir,
+    .fini = remove_tmpdir)
+{
+	char data[100], *out;
+	size_t len;
+
+	memset(data, 'x', sizeof data);
+	write_bytes(tmppath, data, sizeof data);
+	cr_assert_eq(read_file(tmppath, 100, &out, &len), 0);
+	cr_assert_eq(len, 100);
+	cr_assert_eq(memcmp(out, data, 100), 0);
+	cr_assert_eq(out[100], '\0');
+	free(out);
+}
+
+Test(util, read_file_refuses_one_byte_over_max_with_efbig,
+    .init = make_tmpdir, .fini = remove_tmpdir)
+{
+	char data[101], *out = (char *)1;
+	size_t len = 99;
+
+	memset(data, 'x', sizeof data);
+	write_bytes(tmppath, data, sizeof data);
+	cr_assert_eq(read_file(tmppath, 100, &out, &len), EFBIG);
+	cr_assert_null(out);
+	cr_assert_eq(len, 0);
+}
+
+Test(util, read_file_caps_a_stream_without_a_size)
+{
+	/* /dev/zero never ends and has no size: the read loop's cap. */
+	char *out = (char *)1;
+	size_t len = 99;
+
+	cr_assert_eq(read_file("/dev/zero", 1000, &out, &len), EFBIG);
+	cr_assert_null(out);
+	cr_assert_eq(len, 0);
+}
+
+Test(util, read_file_reads_a_stream_under_the_cap)
+{
+	char *out;
+	size_t len;
+
+	cr_assert_eq(read_file("/dev/null", 1000, &out, &len), 0);
+	cr_assert_eq(len, 0);
+	cr_assert_str_eq(out, "");
+	free(out);
+}
+
+Test(util, read_file_of_a_missing_file_is_enoent, .init = make_tmpdir,
+    .fini = remove_tmpdir)
+{
+	char *out = (char *)1;
+	size_t len = 99;
+
+	cr_assert_eq(read_file(tmppath, 1024, &out, &len), ENOENT);
+	cr_assert_null(out);
+	cr_assert_eq(len, 0);
+}
+
+Test(util, read_file_of_a_directory_is_eisdir, .init = make_tmpdir,
+    .fini = remove_tmpdir)
+{
+	char *out = (char *)1;
+	size_t len = 99;
+
+	cr_assert_eq(read_file(tmpdir, 1024, &out, &len), EISDIR);
+	cr_assert_null(out);
+	cr_assert_eq(len, 0);
+}

@@ -1,7 +1,6 @@
 /* catalog.c - finding and loading every lesson on the search path. */
 #include "catalog.h"
 
-#include <dirent.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -124,12 +123,6 @@ catalog_add_default_dirs(struct catalog *c)
 	catalog_add_dir(c, PKGDATADIR "/lessons", "installed");
 }
 
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static bool
 is_lesson_file(const char *dir, const char *name)
 {
@@ -163,56 +156,49 @@ add_entry(struct catalog *c, struct lesson *l, const struct catalog_dir *d)
 	e->shadowed = catalog_find(c, l->id) != e;
 }
 
+/* Load one file: keep the lesson when it has no error, and every
+ * problem either way. */
+static void
+load_file(struct catalog *c, const struct catalog_dir *d, const char *file)
+{
+	struct diag_list local;
+	struct lesson *l;
+	size_t k;
+
+	diag_list_init(&local);
+	l = lesson_load(file, &local, NULL, NULL);
+	if (l != NULL)
+		lesson_check(l, &local);
+	if (l == NULL || diag_count(&local, DIAG_ERROR) > 0) {
+		lesson_destroy(l);
+		c->files_failed++;
+	} else {
+		add_entry(c, l, d);
+	}
+	for (k = 0; k < local.count; k++) {
+		const struct diag *x = &local.items[k];
+
+		diag_add(&c->diags, x->severity, x->code, x->file, x->line,
+		    x->col, "%s", x->message);
+	}
+	diag_list_finish(&local);
+}
+
 static void
 load_folder(struct catalog *c, const struct catalog_dir *d, const char *path)
 {
-	DIR *dp = opendir(path);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, i;
+	size_t n, i;
+	char **names = paths_list_dir(path, &n);
 
-	if (dp == NULL)
-		return;
-	while ((de = readdir(dp)) != NULL) {
-		if (!is_lesson_file(path, de->d_name))
-			continue;
-		names = xreallocarray(names, n + 1, sizeof *names);
-		names[n++] = xstrdup(de->d_name);
-	}
-	closedir(dp);
-	if (n > 1)
-		qsort(names, n, sizeof *names, cmp_names);
 	for (i = 0; i < n; i++) {
-		char *file = paths_join(path, names[i]);
-		struct diag_list local;
-		struct lesson *l;
+		if (is_lesson_file(path, names[i])) {
+			char *file = paths_join(path, names[i]);
 
-		diag_list_init(&local);
-		l = lesson_load(file, &local, NULL, NULL);
-		if (l != NULL)
-			lesson_check(l, &local);
-		if (l == NULL || diag_count(&local, DIAG_ERROR) > 0) {
-			lesson_destroy(l);
-			c->files_failed++;
-		} else {
-			add_entry(c, l, d);
+			load_file(c, d, file);
+			free(file);
 		}
-		{
-			size_t k;
-
-			for (k = 0; k < local.count; k++) {
-				struct diag *x = &local.items[k];
-
-				diag_add(&c->diags, x->severity, x->code,
-				    x->file, x->line, x->col, "%s",
-				    x->message);
-			}
-		}
-		diag_list_finish(&local);
-		free(file);
-		free(names[i]);
 	}
-	free(names);
+	paths_free_list(names);
 }
 
 static int

@@ -1,7 +1,6 @@
 /* cmd-check.c - `redflags check`. */
 #include "cmd-check.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,31 +81,12 @@ check_file(struct checker *ck, const char *path)
 	free(src);
 }
 
-static int
-cmp_names(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void
 check_dir(struct checker *ck, const char *dir, int depth)
 {
-	DIR *dp = opendir(dir);
-	struct dirent *de;
-	char **names = NULL;
-	size_t n = 0, i;
+	size_t n, i;
+	char **names = paths_list_dir(dir, &n);
 
-	if (dp == NULL)
-		return;
-	while ((de = readdir(dp)) != NULL) {
-		if (de->d_name[0] == '.')
-			continue;
-		names = xreallocarray(names, n + 1, sizeof *names);
-		names[n++] = xstrdup(de->d_name);
-	}
-	closedir(dp);
-	if (n > 1)
-		qsort(names, n, sizeof *names, cmp_names);
 	for (i = 0; i < n; i++) {
 		char *p = paths_join(dir, names[i]);
 		size_t len = strlen(names[i]);
@@ -120,9 +100,8 @@ check_dir(struct checker *ck, const char *dir, int depth)
 				check_file(ck, p);
 		}
 		free(p);
-		free(names[i]);
 	}
-	free(names);
+	paths_free_list(names);
 }
 
 static void

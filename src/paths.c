@@ -1,6 +1,8 @@
 /* paths.c - where per-user and system data live (XDG base directories). */
 #include "paths.h"
 
+#include <dirent.h>
+
 #include <errno.h>
 #include <pwd.h>
 #include <stdbool.h>
@@ -163,4 +165,38 @@ paths_mkdir_p(const char *path, mode_t mode)
 	}
 	free(copy);
 	return err;
+}
+
+static int
+cmp_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+char **
+paths_list_dir(const char *dir, size_t *count)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	char **names;
+	size_t n = 0;
+
+	if (count != NULL)
+		*count = 0;
+	if (dp == NULL)
+		return NULL;
+	names = xcalloc(1, sizeof *names);
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		names = xreallocarray(names, n + 2, sizeof *names);
+		names[n++] = xstrdup(de->d_name);
+		names[n] = NULL;
+	}
+	closedir(dp);
+	if (n > 1)
+		qsort(names, n, sizeof *names, cmp_names);
+	if (count != NULL)
+		*count = n;
+	return names;
 }

@@ -30,4 +30,11 @@ char *paths_join(const char *a, const char *b);
  */
 int paths_mkdir_p(const char *path, mode_t mode);
 
+/*
+ * The names in a directory, sorted, without "." files.  Returns a
+ * NULL-terminated array (free with paths_free_list), or NULL when the
+ * directory cannot be read.  *count (if not NULL) gets its length.
+ */
+char **paths_list_dir(const char *dir, size_t *count);
+
 #endif

@@ -206,13 +206,18 @@ cmp_entries(const void *a, const void *b)
 {
 	const struct catalog_entry *x = a, *y = b;
 	const char *fx, *fy;
+	int c;
 
 	if (x->lesson->topic != y->lesson->topic)
 		return x->lesson->topic < y->lesson->topic ? -1 : 1;
 	fx = strrchr(x->lesson->file, '/');
 	fy = strrchr(y->lesson->file, '/');
-	return strcmp(fx ? fx + 1 : x->lesson->file,
+	c = strcmp(fx ? fx + 1 : x->lesson->file,
 	    fy ? fy + 1 : y->lesson->file);
+	if (c != 0)
+		return c;
+	/* The same file name in two folders: search order decides. */
+	return (x->dir > y->dir) - (x->dir < y->dir);
 }
 
 void
@@ -227,9 +232,8 @@ catalog_load(struct catalog *c, const char *lang)
 		load_folder(c, &c->dirs[i], sub);
 		free(sub);
 	}
-	/* Shadowing was decided in search order; now order for display.
-	 * qsort is not stable, but (topic, file name) pairs of visible
-	 * lessons only tie for shadowed copies. */
+	/* Shadowing was decided in search order; now order for display:
+	 * topic, file name, then search order, so no two entries tie. */
 	if (c->count > 1)
 		qsort(c->entries, c->count, sizeof *c->entries,
 		    cmp_entries);

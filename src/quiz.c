@@ -46,6 +46,11 @@ quiz_restore(struct quiz *q, size_t step, const char *results)
 	if (results == NULL || !valid_results(results, n) || step >= n)
 		return;
 	memcpy(q->results, results, n);
+	/* Only the first answer counts: never ask an answered question
+	 * again (the student may have left during its feedback).  Past the
+	 * last step, the intro leads to the summary. */
+	while (step < n && q->results[step] != QUIZ_R_NONE)
+		step++;
 	q->step = step;
 }
 
@@ -130,7 +135,8 @@ quiz_handle(struct quiz *q, enum quiz_event ev, int arg)
 	case QUIZ_INTRO:
 		if (ev != QUIZ_EV_CONFIRM)
 			return 0;
-		if (q->lesson->step_count == 0) {
+		if (q->step >= q->lesson->step_count) {
+			q->step = q->lesson->step_count;
 			q->phase = QUIZ_SUMMARY;
 			return QUIZ_CH_STEP | QUIZ_CH_FINISHED;
 		}

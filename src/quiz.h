@@ -66,8 +66,10 @@ void quiz_finish(struct quiz *q);
 
 /*
  * Resume: keep the intro first, but continue at 'step' with the results
- * saved before.  A results string of the wrong length (the lesson
- * changed) is ignored and the lesson starts from the top.
+ * saved before, skipping questions already answered (only the first
+ * answer counts); when every step is done the intro leads to the
+ * summary.  A results string of the wrong length (the lesson changed) is
+ * ignored and the lesson starts from the top.
  */
 void quiz_restore(struct quiz *q, size_t step, const char *results);
 

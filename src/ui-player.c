@@ -38,7 +38,11 @@ draw_intro(struct app *a, struct ui_doc *d)
 			    ui_sym()->bullet, false);
 		ui_doc_blank(d);
 	}
-	if (a->quiz.step > 0) {
+	if (a->quiz.step >= l->step_count) {
+		ui_doc_text(d, _("You have answered every question. Press "
+		    "Enter to see what to remember."), UI_NOTICE, 0, NULL,
+		    true);
+	} else if (a->quiz.step > 0) {
 		char *msg = xasprintf(_("You stopped at step %zu of %zu. "
 		    "Press Enter to go on from there."), a->quiz.step + 1,
 		    l->step_count);

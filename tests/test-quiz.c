@@ -628,6 +628,26 @@ Test(quiz, restore_accepts_every_result_character)
 	cr_assert_eq(q.phase, QUIZ_SUMMARY);
 }
 
+Test(quiz, restore_never_asks_an_answered_question_again)
+{
+	/* Left during the feedback of step 1: the saved step is 1 but its
+	 * answer is in; the first answer counts, so go on at step 2. */
+	quiz_restore(&q, 1, ".w...");
+	quiz_handle(&q, QUIZ_EV_CONFIRM, 0);
+	cr_assert_eq(q.step, 2);
+	cr_assert_str_eq(q.results, ".w...");
+}
+
+Test(quiz, restore_with_everything_answered_leads_to_the_summary)
+{
+	/* Left during the feedback of the last question (step 3); step 4
+	 * is a page, so the place to go on is that page. */
+	quiz_restore(&q, 3, ".ccc.");
+	quiz_handle(&q, QUIZ_EV_CONFIRM, 0);
+	cr_assert_eq(q.step, 4);
+	cr_assert_eq(q.phase, QUIZ_STEP);
+}
+
 /* Parameters are copied into each test's process: no pointers. */
 struct restore_case {
 	size_t step;
@@ -866,4 +886,24 @@ Test(quiz, a_lesson_from_a_file_plays_through)
 	quiz_finish(&z);
 	lesson_destroy(l);
 	diag_list_finish(&d);
+}
+
+Test(quiz, a_lesson_whose_last_step_was_answered_resumes_at_its_summary)
+{
+	static const struct step_spec two[] = {
+		{ STEP_PAGE, 0, 0, NULL },
+		{ STEP_CHOICE, 2, 1u << 0, NULL },
+	};
+	struct lesson *l = make_lesson(two, 2);
+	struct quiz z;
+
+	quiz_init(&z, l);
+	quiz_restore(&z, 1, ".c");
+	cr_assert_eq(z.phase, QUIZ_INTRO);
+	cr_assert_eq(quiz_handle(&z, QUIZ_EV_CONFIRM, 0),
+	    QUIZ_CH_STEP | QUIZ_CH_FINISHED);
+	cr_assert_eq(z.phase, QUIZ_SUMMARY);
+	cr_assert_eq(quiz_score(&z), 1);
+	quiz_finish(&z);
+	lesson_destroy(l);
 }

@@ -78,7 +78,11 @@ draw_options(struct app *a, struct ui_doc *d, const struct lesson_step *s)
 		free(lead);
 	}
 	ui_doc_blank(d);
-	if (s->type == STEP_MULTI)
+	if (s->type == STEP_MULTI && a->player_nudge)
+		ui_doc_text(d, _("Nothing is marked yet. Mark every right "
+		    "answer with Space, then press Enter; or press s to "
+		    "skip."), UI_NOTICE, 0, NULL, false);
+	else if (s->type == STEP_MULTI)
 		ui_doc_text(d, _("Mark every right answer with Space, then "
 		    "press Enter."), UI_DIM, 0, NULL, false);
 	if (a->quiz.hint_shown && s->hint != NULL) {
@@ -268,6 +272,8 @@ player_action(struct app *a, enum ui_action act, int arg)
 	unsigned ctx = player_context(a), ch = 0;
 	bool question = ctx == CTX_CHOICE || ctx == CTX_MULTI;
 
+	a->player_nudge = false;
+
 	switch (act) {
 	case ACT_UP:
 	case ACT_DOWN:
@@ -300,6 +306,7 @@ player_action(struct app *a, enum ui_action act, int arg)
 			return;
 		}
 		ch = quiz_handle(&a->quiz, QUIZ_EV_CONFIRM, 0);
+		a->player_nudge = ch == 0 && ctx == CTX_MULTI;
 		break;
 	case ACT_BACK:
 		ui_app_close_lesson(a);

@@ -660,6 +660,8 @@ Test(redflags, finish_a_lesson_and_see_the_summary, .timeout = 60)
 	rf_key(&r, VT_KEY_ENTER);
 	RF_SEE(&r, "Pick the two red flags.");
 	RF_SEE(&r, "Space mark");
+	rf_key(&r, VT_KEY_ENTER);		/* nothing marked yet */
+	RF_SEE(&r, "Nothing is marked yet.");
 	rf_key(&r, VT_KEY_SPACE);		/* option 1 */
 	rf_key(&r, VT_KEY_DOWN);
 	rf_key(&r, VT_KEY_DOWN);

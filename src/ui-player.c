@@ -21,6 +21,7 @@ static void
 draw_intro(struct app *a, struct ui_doc *d)
 {
 	const struct lesson *l = a->quiz.lesson;
+	const struct progress_entry *pe = progress_get(a->progress, l->id);
 	size_t i;
 
 	ui_doc_text(d, l->title, UI_TITLE, 0, NULL, false);
@@ -38,7 +39,14 @@ draw_intro(struct app *a, struct ui_doc *d)
 			    ui_sym()->bullet, false);
 		ui_doc_blank(d);
 	}
-	if (a->quiz.step >= l->step_count) {
+	if (pe != NULL && pe->status == PROGRESS_FINISHED) {
+		char *msg = xasprintf(_("You finished this lesson before, "
+		    "with %d of %d right. Press Enter to go through it again."),
+		    pe->score, pe->max_score);
+
+		ui_doc_text(d, msg, UI_NOTICE, 0, NULL, true);
+		free(msg);
+	} else if (a->quiz.step >= l->step_count) {
 		ui_doc_text(d, _("You have answered every question. Press "
 		    "Enter to see what to remember."), UI_NOTICE, 0, NULL,
 		    true);

@@ -676,6 +676,9 @@ Test(redflags, finish_a_lesson_and_see_the_summary, .timeout = 60)
 	RF_SEE(&r, "Every step type works.");
 	rf_key(&r, VT_KEY_ENTER);
 	RF_SEE(&r, "done 3/3");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "You finished this lesson before, with 3 of 3 right.");
+	rf_key(&r, "q");
 	rf_key(&r, "q");
 	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
 	rf_stop(&r);

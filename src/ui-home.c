@@ -74,7 +74,8 @@ home_draw(struct app *a)
 		    l->id);
 		const char *mark;
 		char *st = status_text(pe, &mark);
-		char *mins = xasprintf(_("%d min"), l->minutes);
+		char *m = xasprintf(_("%d min"), l->minutes);
+		char *mins = fit(m, 8);	/* by display width, not bytes */
 		int title_cols = d.width - 2 - 2 - 2 - 8 - 16;
 		char *title = fit(l->title, title_cols < 10 ? 10 : title_cols);
 		char *line;
@@ -86,7 +87,8 @@ home_draw(struct app *a)
 			    0, false);
 			last_topic = (int)l->topic;
 		}
-		line = xasprintf("%s %s %s  %-8s  %s",
+		free(m);
+		line = xasprintf("%s %s %s  %s  %s",
 		    i == a->home_cursor ? ui_sym()->pointer : " ", mark, title,
 		    mins, st);
 		ui_doc_line(&d, line, i == a->home_cursor ? UI_SELECTED :

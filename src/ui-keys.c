@@ -84,7 +84,7 @@ ui_keys_action(unsigned ctx, int key, int *arg)
 char *
 ui_keys_footer(unsigned ctx, int cols, int utf8)
 {
-	const char *parts[RF_ARRAY_LEN(ui_bindings)];
+	const struct ui_binding *parts[RF_ARRAY_LEN(ui_bindings)];
 	bool keep[RF_ARRAY_LEN(ui_bindings)];
 	size_t n = 0, i, drop;
 	struct buf b;
@@ -94,11 +94,9 @@ ui_keys_footer(unsigned ctx, int cols, int utf8)
 
 		if (!(bd->footer & ctx) || bd->hint == NULL)
 			continue;
-		parts[n] = NULL;
 		keep[n] = bd->action == ACT_KEYS ||
 		    bd->action == ACT_QUICK_EXIT;
-		parts[n] = (const char *)bd;
-		n++;
+		parts[n++] = bd;
 	}
 	/* Drop optional hints, from the last optional one backwards,
 	 * until the line fits. */
@@ -118,7 +116,7 @@ ui_keys_footer(unsigned ctx, int cols, int utf8)
 
 			if (parts[i] == NULL)
 				continue;
-			bd = (const struct ui_binding *)parts[i];
+			bd = parts[i];
 			if (b.len > 0)
 				buf_adds(&b, "   ");
 			buf_adds(&b, utf8 ? bd->label : bd->ascii_label);

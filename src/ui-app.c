@@ -29,6 +29,7 @@ ui_app_open_lesson(struct app *a, struct catalog_entry *e)
 	    (size_t)pe->step_count == e->lesson->step_count)
 		quiz_restore(&a->quiz, (size_t)pe->step, pe->results);
 	a->player_scroll = 0;
+	a->player_follow = true;
 	ui_app_switch(a, &ui_player_screen);
 }
 

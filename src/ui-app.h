@@ -42,6 +42,7 @@ struct app {
 	struct catalog_entry *lesson;	/* open lesson, or NULL */
 	struct quiz quiz;
 	int player_scroll;
+	bool player_follow;		/* keep the focused line in view */
 	bool player_nudge;		/* Enter on a multi with nothing marked */
 	/* help overlay */
 	int help_scroll;

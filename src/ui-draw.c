@@ -103,14 +103,15 @@ ui_doc_focus(const struct ui_doc *d)
 }
 
 int
-ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll)
+ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll,
+    bool follow)
 {
 	int focus = ui_doc_focus(d), max, i, at = -1;
 
 	max = (int)d->count - rows;
 	if (max < 0)
 		max = 0;
-	if (focus >= 0) {
+	if (follow && focus >= 0) {
 		if (focus < *scroll)
 			*scroll = focus;
 		if (focus >= *scroll + rows)
@@ -128,11 +129,11 @@ ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll)
 		ui_put(top + i, 1 + l->indent, l->text, d->width - l->indent,
 		    l->style);
 	}
-	/* Say there is more, in words as well as a mark. */
+	/* Marks in the free last column: there is more above / below. */
 	if (*scroll > 0)
-		ui_put(top, COLS - 3, "^", 2, UI_DIM);
+		ui_put(top, COLS - 1, "^", 1, UI_DIM);
 	if (*scroll < max)
-		ui_put(top + rows - 1, COLS - 3, "v", 2, UI_DIM);
+		ui_put(top + rows - 1, COLS - 1, "v", 1, UI_DIM);
 	return at;
 }
 
@@ -202,7 +203,7 @@ ui_too_small(void)
 		ui_doc_text(&d, msg, UI_NOTICE, 0, NULL, false);
 		ui_doc_text(&d, _("Make the window bigger, or press x to "
 		    "leave."), UI_NORMAL, 0, NULL, false);
-		ui_doc_draw(&d, 0, LINES, &scroll);
+		ui_doc_draw(&d, 0, LINES, &scroll, false);
 		ui_doc_finish(&d);
 	}
 	free(msg);

@@ -47,10 +47,12 @@ int ui_doc_focus(const struct ui_doc *d);
 
 /*
  * Draw lines [*scroll, *scroll + rows) at screen row 'top'.  *scroll is
- * clamped, and moved so the focused line is visible.  Returns the screen
- * row of the focused line, or -1.
+ * clamped; with 'follow' it is also moved so the focused line is visible
+ * (after the cursor moved; not while the reader scrolls).  Returns the
+ * screen row of the focused line when it is visible, or -1.
  */
-int ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll);
+int ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll,
+    bool follow);
 
 /* The header (left and right parts), a rule under it, the footer for
  * 'ctx' with a rule above it.  Returns the rows left between them via

@@ -41,7 +41,7 @@ help_draw(struct app *a)
 	ui_doc_blank(&d);
 	ui_doc_text(&d, _("Your answers and progress stay on this computer. "
 	    "Any question can be skipped."), UI_DIM, 0, NULL, false);
-	ui_doc_draw(&d, top, rows, &a->help_scroll);
+	ui_doc_draw(&d, top, rows, &a->help_scroll, false);
 	ui_doc_finish(&d);
 }
 

@@ -112,7 +112,7 @@ home_draw(struct app *a)
 		ui_doc_blank(&d);
 		ui_doc_text(&d, a->notice, UI_NOTICE, 0, NULL, false);
 	}
-	at = ui_doc_draw(&d, top, rows, &a->home_scroll);
+	at = ui_doc_draw(&d, top, rows, &a->home_scroll, true);
 	if (at >= 0)
 		move(at, 2);	/* readers and magnifiers follow the cursor */
 	ui_doc_finish(&d);

@@ -24,7 +24,7 @@ draw_intro(struct app *a, struct ui_doc *d)
 	const struct progress_entry *pe = progress_get(a->progress, l->id);
 	size_t i;
 
-	ui_doc_text(d, l->title, UI_TITLE, 0, NULL, false);
+	ui_doc_text(d, l->title, UI_TITLE, 0, NULL, true);
 	ui_doc_blank(d);
 	if (l->content_note != NULL) {
 		ui_doc_line(d, _("Before you start"), UI_TITLE, 0, false);
@@ -44,23 +44,23 @@ draw_intro(struct app *a, struct ui_doc *d)
 		    "with %d of %d right. Press Enter to go through it again."),
 		    pe->score, pe->max_score);
 
-		ui_doc_text(d, msg, UI_NOTICE, 0, NULL, true);
+		ui_doc_text(d, msg, UI_NOTICE, 0, NULL, false);
 		free(msg);
 	} else if (a->quiz.step >= l->step_count) {
 		ui_doc_text(d, _("You have answered every question. Press "
 		    "Enter to see what to remember."), UI_NOTICE, 0, NULL,
-		    true);
+		    false);
 	} else if (a->quiz.step > 0) {
 		char *msg = xasprintf(_("You stopped at step %zu of %zu. "
 		    "Press Enter to go on from there."), a->quiz.step + 1,
 		    l->step_count);
 
-		ui_doc_text(d, msg, UI_NOTICE, 0, NULL, true);
+		ui_doc_text(d, msg, UI_NOTICE, 0, NULL, false);
 		free(msg);
 	} else {
 		ui_doc_text(d, _("Press Enter to start. You can skip any "
 		    "question, and press x at any moment to leave at once."),
-		    UI_NOTICE, 0, NULL, true);
+		    UI_NOTICE, 0, NULL, false);
 	}
 }
 
@@ -165,7 +165,7 @@ draw_summary(struct app *a, struct ui_doc *d)
 	char *msg;
 	size_t i;
 
-	ui_doc_line(d, _("Lesson complete"), UI_TITLE, 0, false);
+	ui_doc_line(d, _("Lesson complete"), UI_TITLE, 0, true);
 	ui_doc_blank(d);
 	msg = xasprintf(ngettext("You got %d of %d question right the first "
 	    "time.", "You got %d of %d questions right the first time.", max),
@@ -190,9 +190,27 @@ draw_summary(struct app *a, struct ui_doc *d)
 	ui_doc_text(d, _("If anything in this lesson worries you, talk to an "
 	    "adult you trust. It is never your fault, and asking for help "
 	    "will not get you in trouble."), UI_NOTICE, 0, NULL, false);
+	if (l->source_count > 0) {
+		ui_doc_blank(d);
+		ui_doc_line(d, _("Where these facts come from"), UI_TITLE, 0,
+		    false);
+		for (i = 0; i < l->source_count; i++) {
+			const struct lesson_source *src = &l->sources[i];
+			char *cite = src->year > 0 ?
+			    xasprintf("%s, %s (%d)%s%s", src->publisher,
+			    src->title, src->year, src->url ? " " : "",
+			    src->url ? src->url : "") :
+			    xasprintf("%s, %s%s%s", src->publisher, src->title,
+			    src->url ? " " : "", src->url ? src->url : "");
+
+			ui_doc_text(d, cite, UI_DIM, 0, ui_sym()->bullet,
+			    false);
+			free(cite);
+		}
+	}
 	ui_doc_blank(d);
 	ui_doc_text(d, _("Press Enter to go back to the list."), UI_DIM, 0,
-	    NULL, true);
+	    NULL, false);
 }
 
 static unsigned
@@ -266,12 +284,23 @@ player_draw(struct app *a)
 			draw_feedback(a, &d, s);
 		break;
 	}
-	at = ui_doc_draw(&d, top, rows, &a->player_scroll);
+	at = ui_doc_draw(&d, top, rows, &a->player_scroll,
+	    a->player_follow);
 	if (at >= 0)
 		move(at, 2);
 	ui_doc_finish(&d);
 	free(left);
 	free(right);
+}
+
+/* The reader scrolls: the view stops following the cursor. */
+static void
+scroll_by(struct app *a, int lines)
+{
+	a->player_scroll += lines;
+	if (a->player_scroll < 0)
+		a->player_scroll = 0;
+	a->player_follow = false;
 }
 
 static void
@@ -281,6 +310,7 @@ player_action(struct app *a, enum ui_action act, int arg)
 	bool question = ctx == CTX_CHOICE || ctx == CTX_MULTI;
 
 	a->player_nudge = false;
+	a->player_follow = true;
 
 	switch (act) {
 	case ACT_UP:
@@ -289,12 +319,11 @@ player_action(struct app *a, enum ui_action act, int arg)
 			ch = quiz_handle(&a->quiz, QUIZ_EV_MOVE,
 			    act == ACT_UP ? -1 : 1);
 		else
-			a->player_scroll += act == ACT_UP ? -1 : 1;
+			scroll_by(a, act == ACT_UP ? -1 : 1);
 		break;
 	case ACT_PAGE_UP:
 	case ACT_PAGE_DOWN:
-		a->player_scroll += (act == ACT_PAGE_UP ? -1 : 1) *
-		    (LINES - 6);
+		scroll_by(a, (act == ACT_PAGE_UP ? -1 : 1) * (LINES - 6));
 		break;
 	case ACT_PICK:
 		ch = quiz_handle(&a->quiz, QUIZ_EV_PICK, arg);

@@ -1025,3 +1025,31 @@ Test(redflags, a_lesson_with_errors_is_left_out_and_said, .timeout = 60)
 	rf_stop(&r);
 	rf_cleanup(&r);
 }
+
+Test(redflags, a_long_page_scrolls_and_stays_where_it_was_scrolled,
+    .timeout = 60)
+{
+	struct rf r;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	rf_select(&r, "Long page lesson");
+	rf_key(&r, VT_KEY_ENTER);
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Line number 1");
+	cr_expect_not(vt_find_text(r.vt, "Line number 40", NULL, NULL));
+	rf_key(&r, VT_KEY_PGDN);
+	rf_key(&r, VT_KEY_PGDN);
+	RF_SEE(&r, "Line number 40");
+	/* Another redraw (a key that does nothing here) keeps the place. */
+	rf_key(&r, "t");
+	RF_SEE(&r, "Line number 40");
+	rf_key(&r, VT_KEY_UP);
+	rf_key(&r, VT_KEY_PGUP);
+	rf_key(&r, VT_KEY_PGUP);
+	RF_SEE(&r, "A long page");
+	rf_key(&r, "x");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}

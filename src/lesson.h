@@ -22,9 +22,53 @@ enum step_type {
 	STEP_CHOICE,		/* one right option */
 	STEP_MULTI,		/* one or more right options: select them all */
 	STEP_TRUEFALSE,
+	STEP_CHAT,		/* spot the red flags in a conversation */
+	STEP_SCENARIO,		/* a branching story: what would you do */
+	STEP_ORDER,		/* put steps in the best order */
 };
 
 #define LESSON_MAX_OPTIONS 8
+#define LESSON_MAX_MESSAGES 40	/* in one chat */
+#define LESSON_MAX_NODES 40	/* in one scenario */
+#define LESSON_MAX_CHOICES 6	/* in one scenario node */
+#define LESSON_MAX_ITEMS 8	/* in one ordering step */
+#define LESSON_NO_NODE ((size_t)-1)
+
+/*
+ * The red-flag patterns a chat message can show: a fixed vocabulary with
+ * stable keys in files ("moving-private") and translated names.
+ */
+enum lesson_flag {
+	FLAG_NONE,
+	FLAG_FLATTERY,
+	FLAG_LOVE_BOMBING,
+	FLAG_SECRECY,
+	FLAG_MOVING_PRIVATE,
+	FLAG_ISOLATION,
+	FLAG_GIFTS,
+	FLAG_PERSONAL_QUESTIONS,
+	FLAG_BOUNDARY_TESTING,
+	FLAG_SEXUAL_TALK,
+	FLAG_PRESSURE,
+	FLAG_GUILT,
+	FLAG_THREATS,
+	FLAG_MONEY_DEMAND,
+	FLAG_MEET_UP,
+	FLAG_FAKE_PROOF,
+	FLAG_TOO_GOOD_OFFER,
+	FLAG_TRAVEL_OFFER,
+	FLAG_PLACE_TO_STAY,
+	FLAG_DEBT,
+	FLAG_DOCUMENTS,
+	FLAG_COUNT,
+};
+
+enum lesson_ending {
+	ENDING_NONE,		/* not an ending: the node has choices */
+	ENDING_SAFE,
+	ENDING_RISKY,
+	ENDING_HARMFUL,
+};
 
 /* Where something came from in its file, for the checker's messages. */
 struct lesson_mark {
@@ -39,6 +83,70 @@ struct lesson_option {
 	struct lesson_mark mark;
 };
 
+/* One message of a chat (a chat step, or a scenario node's excerpt). */
+struct lesson_message {
+	bool mine;		/* from: me (else from: them) */
+	char *name;		/* shown instead of the contact's name; may be NULL */
+	char *time;		/* "20:14"; may be NULL */
+	char *text;
+	enum lesson_flag flag;	/* FLAG_NONE: not a red flag */
+	char *why;		/* why it is (or is not) a red flag; may be NULL */
+	struct lesson_mark mark;
+};
+
+struct lesson_chat {
+	char *app;		/* "Game chat", "Photo app DMs"... */
+	char *contact;		/* the other person, as the app shows them */
+	bool reveal;		/* messages arrive one by one */
+	struct lesson_message *messages;
+	size_t message_count;
+};
+
+struct lesson_choice {
+	char *text;
+	char *go;		/* the id of the node it leads to */
+	char *feedback;		/* may be NULL */
+	size_t target;		/* index of 'go', or LESSON_NO_NODE */
+	struct lesson_mark mark;
+	struct lesson_mark go_mark;
+};
+
+struct lesson_node {
+	char *id;
+	char *text;
+	struct lesson_message *chat;	/* an optional excerpt */
+	size_t chat_count;
+	struct lesson_choice *choices;
+	size_t choice_count;
+	enum lesson_ending ending;	/* ENDING_NONE unless an ending */
+	char *debrief;		/* endings: the better path, kindly */
+	int points;		/* endings: scoring; -1 = by kind */
+	struct lesson_mark mark;
+};
+
+struct lesson_scenario {
+	char *start;		/* id of the first node */
+	size_t start_index;	/* or LESSON_NO_NODE */
+	struct lesson_mark start_mark;
+	struct lesson_node *nodes;
+	size_t node_count;
+};
+
+struct lesson_item {
+	char *text;
+	char *why;		/* why it comes at this place; may be NULL */
+	struct lesson_mark mark;
+};
+
+struct lesson_order {
+	struct lesson_item *items;	/* written in the right order */
+	size_t item_count;
+	/* group[i]: items at positions sharing a non-zero group may swap
+	 * places without penalty. */
+	int group[LESSON_MAX_ITEMS];
+	struct lesson_mark interchangeable_mark;
+};
+
 struct lesson_step {
 	enum step_type type;
 	char *id;		/* NULL for a page without one */
@@ -51,6 +159,9 @@ struct lesson_step {
 	struct lesson_option *options;	/* true/false: "True", "False" */
 	size_t option_count;
 	char *feedback;		/* true/false: shown after either answer */
+	struct lesson_chat chat;		/* STEP_CHAT */
+	struct lesson_scenario scenario;	/* STEP_SCENARIO */
+	struct lesson_order order;		/* STEP_ORDER */
 	bool incomplete;	/* the loader reported an error inside it */
 };
 
@@ -97,5 +208,45 @@ int lesson_topic_parse(const char *key);
 
 /* The step-type key as written in files ("page", "choice"...). */
 const char *lesson_step_type_key(enum step_type t);
+
+/* Red-flag patterns: the key in files, the translated name; parse
+ * returns -1 for an unknown key. */
+const char *lesson_flag_key(enum lesson_flag f);
+const char *lesson_flag_name(enum lesson_flag f);
+int lesson_flag_parse(const char *key);
+
+/* Endings: "safe"... and "A safe ending" (translated). */
+const char *lesson_ending_key(enum lesson_ending e);
+const char *lesson_ending_name(enum lesson_ending e);
+int lesson_ending_parse(const char *key);
+
+/* The points an ending is worth: its own, or 2 safe / 1 risky / 0 harmful. */
+int lesson_ending_points(const struct lesson_node *n);
+
+/* Set every choice's target and the start index from the ids
+ * (LESSON_NO_NODE where an id is missing). */
+void lesson_scenario_resolve(struct lesson_scenario *sc);
+
+/* The index of the node with this id, or LESSON_NO_NODE. */
+size_t lesson_scenario_find(const struct lesson_scenario *sc, const char *id);
+
+/*
+ * The best path: the shortest from the start to an ending worth the most
+ * points.  Writes node indices (start first, the ending last) to out
+ * (room for LESSON_MAX_NODES) and returns how many, or 0 when no ending
+ * can be reached.
+ */
+size_t lesson_scenario_best_path(const struct lesson_scenario *sc,
+    size_t *out);
+
+/* The most points any reachable ending is worth (-1 when none). */
+int lesson_scenario_best_points(const struct lesson_scenario *sc);
+
+/* Is the arrangement perm (perm[i] = index of the item shown at place i)
+ * right, allowing swaps inside interchangeable groups?  And is item
+ * perm[i] in an acceptable place? */
+bool lesson_order_right(const struct lesson_order *o, const int *perm);
+bool lesson_order_place_ok(const struct lesson_order *o, const int *perm,
+    size_t place);
 
 #endif

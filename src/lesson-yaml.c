@@ -443,6 +443,54 @@ walk(struct loader *ld, const struct ynode *n, const struct field *fields,
 	return true;
 }
 
+/*
+ * A list of mappings, each walked with 'fields' into a new array of
+ * 'size'-byte elements: at most 'max' of them.  When mark_offset is not
+ * NO_MARK, each element's struct lesson_mark there gets its item's place.
+ * Returns the array (length in *count; free it), or NULL when 'n' is not
+ * a list.
+ */
+#define NO_MARK ((size_t)-1)
+
+static void *
+parse_list(struct loader *ld, const struct ynode *n, const char *key,
+    size_t max, size_t size, const struct field *fields, size_t nfields,
+    size_t mark_offset, const char *where, size_t *count)
+{
+	size_t i, len;
+	char *array;
+
+	*count = 0;
+	if (n->type != YNODE_SEQ) {
+		problem(ld, DIAG_ERROR, DIAG_WRONG_TYPE, n,
+		    _("'%s' should be a list ('- ' items), not %s"), key,
+		    ynode_type_name(n->type));
+		return NULL;
+	}
+	len = n->u.seq.count;
+	if (len > max) {
+		problem(ld, DIAG_ERROR, DIAG_TOO_BIG, n->u.seq.items[max],
+		    _("'%s' can hold at most %zu items, and this is item %zu; "
+		    "make the list shorter"), key, max, max + 1);
+		len = max;
+	}
+	array = xcalloc(len ? len : 1, size);
+	for (i = 0; i < len; i++) {
+		char *elem = array + i * size;
+
+		if (mark_offset != NO_MARK) {
+			struct lesson_mark *m =
+			    (struct lesson_mark *)(elem + mark_offset);
+
+			m->line = n->u.seq.items[i]->line;
+			m->col = n->u.seq.items[i]->col;
+		}
+		walk(ld, n->u.seq.items[i], fields, nfields, elem, where);
+	}
+	*count = len;
+	return array;
+}
+
 /* Sources ------------------------------------------------------------- */
 
 static const struct field source_fields[] = {
@@ -460,20 +508,10 @@ static void
 parse_sources(struct loader *ld, const struct ynode *n, void *obj)
 {
 	struct lesson *l = obj;
-	size_t i;
 
-	if (n->type != YNODE_SEQ) {
-		problem(ld, DIAG_ERROR, DIAG_WRONG_TYPE, n,
-		    _("'sources' should be a list ('- ' items), not %s"),
-		    ynode_type_name(n->type));
-		return;
-	}
-	l->sources = xcalloc(n->u.seq.count, sizeof *l->sources);
-	for (i = 0; i < n->u.seq.count; i++) {
-		walk(ld, n->u.seq.items[i], source_fields,
-		    RF_ARRAY_LEN(source_fields), &l->sources[i], _("a source"));
-		l->source_count++;
-	}
+	l->sources = parse_list(ld, n, "sources", 64, sizeof *l->sources,
+	    source_fields, RF_ARRAY_LEN(source_fields), NO_MARK,
+	    _("a source"), &l->source_count);
 }
 
 /* Steps --------------------------------------------------------------- */
@@ -491,32 +529,11 @@ static void
 parse_options(struct loader *ld, const struct ynode *n, void *obj)
 {
 	struct lesson_step *s = obj;
-	size_t i, count;
 
-	if (n->type != YNODE_SEQ) {
-		problem(ld, DIAG_ERROR, DIAG_WRONG_TYPE, n,
-		    _("'options' should be a list ('- ' items), not %s"),
-		    ynode_type_name(n->type));
-		return;
-	}
-	count = n->u.seq.count;
-	if (count > LESSON_MAX_OPTIONS) {
-		problem(ld, DIAG_ERROR, DIAG_BAD_VALUE, n->u.seq.items[
-		    LESSON_MAX_OPTIONS],
-		    _("a question has at most %d options; this is option %d"),
-		    LESSON_MAX_OPTIONS, LESSON_MAX_OPTIONS + 1);
-		count = LESSON_MAX_OPTIONS;
-	}
-	s->options = xcalloc(count, sizeof *s->options);
-	for (i = 0; i < count; i++) {
-		struct lesson_option *o = &s->options[i];
-
-		o->mark.line = n->u.seq.items[i]->line;
-		o->mark.col = n->u.seq.items[i]->col;
-		walk(ld, n->u.seq.items[i], option_fields,
-		    RF_ARRAY_LEN(option_fields), o, _("an option"));
-		s->option_count++;
-	}
+	s->options = parse_list(ld, n, "options", LESSON_MAX_OPTIONS,
+	    sizeof *s->options, option_fields, RF_ARRAY_LEN(option_fields),
+	    offsetof(struct lesson_option, mark), _("an option"),
+	    &s->option_count);
 }
 
 static void
@@ -533,6 +550,285 @@ parse_tf_answer(struct loader *ld, const struct ynode *n, void *obj)
 	s->options[1].correct = !answer;
 	s->options[0].mark.line = s->options[1].mark.line = n->line;
 	s->options[0].mark.col = s->options[1].mark.col = n->col;
+}
+
+/* Chats ---------------------------------------------------------------- */
+
+static void
+parse_from(struct loader *ld, const struct ynode *n, void *obj)
+{
+	struct lesson_message *m = obj;
+
+	if (!want_scalar(ld, n, "from"))
+		return;
+	if (strcmp(scalar(n), "me") == 0) {
+		m->mine = true;
+	} else if (strcmp(scalar(n), "them") == 0) {
+		m->mine = false;
+	} else {
+		char *shown = text_sanitize(scalar(n), n->u.scalar.len, 0);
+
+		problem(ld, DIAG_ERROR, DIAG_BAD_VALUE, n,
+		    _("'from' is '%s'; it is 'them' (the other person) or "
+		    "'me' (the student's side)"), shown);
+		free(shown);
+	}
+}
+
+static void
+parse_flag(struct loader *ld, const struct ynode *n, void *obj)
+{
+	struct lesson_message *m = obj;
+	const char *keys[FLAG_COUNT];
+	const char *guess;
+	char *shown;
+	int f, i;
+
+	if (!want_scalar(ld, n, "flag"))
+		return;
+	f = lesson_flag_parse(scalar(n));
+	if (f > 0) {
+		m->flag = (enum lesson_flag)f;
+		return;
+	}
+	for (i = 1; i < FLAG_COUNT; i++)
+		keys[i - 1] = lesson_flag_key((enum lesson_flag)i);
+	guess = closest(scalar(n), keys, FLAG_COUNT - 1);
+	shown = text_sanitize(scalar(n), n->u.scalar.len, 0);
+	if (guess != NULL) {
+		problem(ld, DIAG_ERROR, DIAG_BAD_VALUE, n,
+		    _("unknown red-flag pattern '%s' (did you mean '%s'?)"),
+		    shown, guess);
+	} else {
+		struct buf b;
+
+		buf_init(&b);
+		for (i = 0; i < FLAG_COUNT - 1; i++) {
+			if (i > 0)
+				buf_adds(&b, ", ");
+			buf_adds(&b, keys[i]);
+		}
+		problem(ld, DIAG_ERROR, DIAG_BAD_VALUE, n,
+		    _("unknown red-flag pattern '%s'; the patterns are: %s"),
+		    shown, b.data);
+		buf_finish(&b);
+	}
+	free(shown);
+}
+
+#define MSG_FIELD(k, kind, req, member, ex) \
+	{ k, kind, req, offsetof(struct lesson_message, member), 0, 0, 0, \
+	    NULL, ex }
+
+static const struct field message_fields[] = {
+	{ "from", F_CUSTOM, true, 0, 0, 0, 0, parse_from,
+	    N_("'them' or 'me'") },
+	MSG_FIELD("name", F_LINE, false, name, N_("the name shown")),
+	MSG_FIELD("time", F_LINE, false, time, N_("a time such as 20:14")),
+	MSG_FIELD("text", F_TEXT, true, text, N_("what the message says")),
+	{ "flag", F_CUSTOM, false, 0, 0, 0, 0, parse_flag,
+	    N_("a red-flag pattern such as 'secrecy'") },
+	MSG_FIELD("why", F_TEXT, false, why,
+	    N_("why it is, or is not, a red flag")),
+};
+
+/* A scenario's excerpt: messages to read, not to mark. */
+static const struct field excerpt_fields[] = {
+	{ "from", F_CUSTOM, true, 0, 0, 0, 0, parse_from,
+	    N_("'them' or 'me'") },
+	MSG_FIELD("name", F_LINE, false, name, N_("the name shown")),
+	MSG_FIELD("time", F_LINE, false, time, N_("a time such as 20:14")),
+	MSG_FIELD("text", F_TEXT, true, text, N_("what the message says")),
+};
+
+static void
+parse_messages(struct loader *ld, const struct ynode *n, void *obj)
+{
+	struct lesson_step *s = obj;
+
+	s->chat.messages = parse_list(ld, n, "messages", LESSON_MAX_MESSAGES,
+	    sizeof *s->chat.messages, message_fields,
+	    RF_ARRAY_LEN(message_fields),
+	    offsetof(struct lesson_message, mark), _("a message"),
+	    &s->chat.message_count);
+}
+
+/* Scenarios ------------------------------------------------------------ */
+
+static void
+parse_excerpt(struct loader *ld, const struct ynode *n, void *obj)
+{
+	struct lesson_node *node = obj;
+
+	node->chat = parse_list(ld, n, "chat", LESSON_MAX_MESSAGES,
+	    sizeof *node->chat, excerpt_fields, RF_ARRAY_LEN(excerpt_fields),
+	    offsetof(struct lesson_message, mark), _("a message"),
+	    &node->chat_count);
+}
+
+static void
+parse_go(struct loader *ld, const struct ynode *n, void *obj)
+{
+	struct lesson_choice *c = obj;
+
+	c->go_mark.line = n->line;
+	c->go_mark.col = n->col;
+	c->go = get_id(ld, n, "go");
+}
+
+static const struct field choice_item_fields[] = {
+	{ "text", F_TEXT, true, offsetof(struct lesson_choice, text), 0, 0, 0,
+	    NULL, N_("what the student can choose") },
+	{ "go", F_CUSTOM, true, 0, 0, 0, 0, parse_go,
+	    N_("the id of the node it leads to") },
+	{ "feedback", F_TEXT, false, offsetof(struct lesson_choice, feedback),
+	    0, 0, 0, NULL, N_("what this choice means, kindly") },
+};
+
+static void
+parse_choices(struct loader *ld, const struct ynode *n, void *obj)
+{
+	struct lesson_node *node = obj;
+
+	node->choices = parse_list(ld, n, "choices", LESSON_MAX_CHOICES,
+	    sizeof *node->choices, choice_item_fields,
+	    RF_ARRAY_LEN(choice_item_fields),
+	    offsetof(struct lesson_choice, mark), _("a choice"),
+	    &node->choice_count);
+}
+
+static void
+parse_ending(struct loader *ld, const struct ynode *n, void *obj)
+{
+	struct lesson_node *node = obj;
+	int e;
+
+	if (!want_scalar(ld, n, "ending"))
+		return;
+	e = lesson_ending_parse(scalar(n));
+	if (e < 0) {
+		char *shown = text_sanitize(scalar(n), n->u.scalar.len, 0);
+
+		problem(ld, DIAG_ERROR, DIAG_BAD_VALUE, n,
+		    _("unknown ending '%s'; an ending is 'safe', 'risky' or "
+		    "'harmful'"), shown);
+		free(shown);
+		return;
+	}
+	node->ending = (enum lesson_ending)e;
+}
+
+static void
+parse_points(struct loader *ld, const struct ynode *n, void *obj)
+{
+	struct lesson_node *node = obj;
+
+	node->has_points = get_int(ld, n, "points", 0, 10, &node->points);
+}
+
+#define NODE_FIELD(k, kind, req, member, ex) \
+	{ k, kind, req, offsetof(struct lesson_node, member), 0, 0, 0, NULL, \
+	    ex }
+
+static const struct field node_fields[] = {
+	NODE_FIELD("id", F_ID, true, id, N_("a short name such as 'told'")),
+	NODE_FIELD("text", F_TEXT, false, text, N_("what happens")),
+	{ "chat", F_CUSTOM, false, 0, 0, 0, 0, parse_excerpt,
+	    N_("a list of '- from: ...' messages") },
+	{ "choices", F_CUSTOM, false, 0, 0, 0, 0, parse_choices,
+	    N_("a list of '- text: ... go: ...' choices") },
+	{ "ending", F_CUSTOM, false, 0, 0, 0, 0, parse_ending,
+	    N_("safe, risky or harmful") },
+	NODE_FIELD("debrief", F_TEXT, false, debrief,
+	    N_("the better path, without blame")),
+	{ "points", F_CUSTOM, false, 0, 0, 0, 0, parse_points,
+	    N_("a number from 0 to 10") },
+};
+
+static void
+parse_nodes(struct loader *ld, const struct ynode *n, void *obj)
+{
+	struct lesson_step *s = obj;
+	struct lesson_scenario *sc = &s->scenario;
+
+	sc->nodes = parse_list(ld, n, "nodes", LESSON_MAX_NODES,
+	    sizeof *sc->nodes, node_fields, RF_ARRAY_LEN(node_fields),
+	    offsetof(struct lesson_node, mark), _("a node"), &sc->node_count);
+}
+
+static void
+parse_start(struct loader *ld, const struct ynode *n, void *obj)
+{
+	struct lesson_step *s = obj;
+
+	s->scenario.start_mark.line = n->line;
+	s->scenario.start_mark.col = n->col;
+	s->scenario.start = get_id(ld, n, "start");
+}
+
+/* Ordering ------------------------------------------------------------- */
+
+static const struct field item_fields[] = {
+	{ "text", F_TEXT, true, offsetof(struct lesson_item, text), 0, 0, 0,
+	    NULL, N_("one step, as the student sees it") },
+	{ "why", F_TEXT, false, offsetof(struct lesson_item, why), 0, 0, 0,
+	    NULL, N_("why it comes at this place") },
+};
+
+static void
+parse_items(struct loader *ld, const struct ynode *n, void *obj)
+{
+	struct lesson_step *s = obj;
+
+	s->order.items = parse_list(ld, n, "items", LESSON_MAX_ITEMS,
+	    sizeof *s->order.items, item_fields, RF_ARRAY_LEN(item_fields),
+	    offsetof(struct lesson_item, mark), _("an item"),
+	    &s->order.item_count);
+}
+
+/*
+ * interchangeable: [[3, 4], [5, 6]] - groups of places (counted from 1,
+ * as the items are written) whose items may swap without penalty.
+ */
+static void
+parse_interchangeable(struct loader *ld, const struct ynode *n, void *obj)
+{
+	struct lesson_step *s = obj;
+	size_t g, k;
+
+	s->order.interchangeable_mark.line = n->line;
+	s->order.interchangeable_mark.col = n->col;
+	if (n->type != YNODE_SEQ) {
+		problem(ld, DIAG_ERROR, DIAG_WRONG_TYPE, n,
+		    _("'interchangeable' should be a list of groups of "
+		    "places, such as [[3, 4]]"));
+		return;
+	}
+	for (g = 0; g < n->u.seq.count; g++) {
+		const struct ynode *grp = n->u.seq.items[g];
+
+		if (grp->type != YNODE_SEQ || grp->u.seq.count < 2) {
+			problem(ld, DIAG_ERROR, DIAG_WRONG_TYPE, grp,
+			    _("each group in 'interchangeable' lists two or "
+			    "more places, such as [3, 4]"));
+			continue;
+		}
+		for (k = 0; k < grp->u.seq.count; k++) {
+			int place;
+
+			if (!get_int(ld, grp->u.seq.items[k], "interchangeable",
+			    1, LESSON_MAX_ITEMS, &place))
+				continue;
+			if (s->order.group[place - 1] != 0) {
+				problem(ld, DIAG_ERROR, DIAG_BAD_VALUE,
+				    grp->u.seq.items[k],
+				    _("place %d is already in a group; a place "
+				    "can be in one group only"), place);
+				continue;
+			}
+			s->order.group[place - 1] = (int)g + 1;
+		}
+	}
 }
 
 #define STEP_FIELD(k, kind, req, member, ex) \
@@ -561,6 +857,41 @@ static const struct field truefalse_fields[] = {
 	STEP_FIELD("hint", F_TEXT, false, hint, N_("a nudge")),
 };
 
+static const struct field chat_fields[] = {
+	STEP_FIELD("id", F_ID, true, id, N_("a short name such as 'move-apps'")),
+	STEP_FIELD("prompt", F_TEXT, true, text,
+	    N_("what to do, such as 'Mark every red flag.'")),
+	STEP_FIELD("app", F_LINE, false, chat.app,
+	    N_("where the chat happens, such as 'Game chat'")),
+	STEP_FIELD("contact", F_LINE, true, chat.contact,
+	    N_("the other person's name, as the app shows it")),
+	STEP_FIELD("reveal", F_BOOL, false, chat.reveal, N_("true or false")),
+	STEP_FIELD("hint", F_TEXT, false, hint, N_("a nudge")),
+	{ "messages", F_CUSTOM, true, 0, 0, 0, 0, parse_messages,
+	    N_("a list of '- from: ...' messages") },
+};
+
+static const struct field scenario_fields[] = {
+	STEP_FIELD("id", F_ID, true, id, N_("a short name such as 'move-apps'")),
+	STEP_FIELD("title", F_LINE, false, title, N_("a heading")),
+	STEP_FIELD("text", F_TEXT, false, text, N_("how the story starts")),
+	{ "start", F_CUSTOM, true, 0, 0, 0, 0, parse_start,
+	    N_("the id of the first node") },
+	{ "nodes", F_CUSTOM, true, 0, 0, 0, 0, parse_nodes,
+	    N_("a list of '- id: ...' nodes") },
+};
+
+static const struct field order_fields[] = {
+	STEP_FIELD("id", F_ID, true, id, N_("a short name such as 'move-apps'")),
+	STEP_FIELD("prompt", F_TEXT, true, text,
+	    N_("what to do, such as 'Put these in the best order.'")),
+	STEP_FIELD("hint", F_TEXT, false, hint, N_("a nudge")),
+	{ "items", F_CUSTOM, true, 0, 0, 0, 0, parse_items,
+	    N_("a list of '- text: ...' items, in the right order") },
+	{ "interchangeable", F_CUSTOM, false, 0, 0, 0, 0,
+	    parse_interchangeable, N_("groups of places, such as [[3, 4]]") },
+};
+
 static const struct {
 	const char *key;
 	enum step_type type;
@@ -572,10 +903,14 @@ static const struct {
 	{ "multi", STEP_MULTI, choice_fields, RF_ARRAY_LEN(choice_fields) },
 	{ "truefalse", STEP_TRUEFALSE, truefalse_fields,
 	    RF_ARRAY_LEN(truefalse_fields) },
+	{ "chat", STEP_CHAT, chat_fields, RF_ARRAY_LEN(chat_fields) },
+	{ "scenario", STEP_SCENARIO, scenario_fields,
+	    RF_ARRAY_LEN(scenario_fields) },
+	{ "order", STEP_ORDER, order_fields, RF_ARRAY_LEN(order_fields) },
 };
 
 static const char *const step_kind_keys[] = {
-	"page", "choice", "multi", "truefalse",
+	"page", "choice", "multi", "truefalse", "chat", "scenario", "order",
 };
 
 /* Is 'key' a key of some step kind (for the indentation hint)? */
@@ -603,7 +938,8 @@ parse_step(struct loader *ld, const struct ynode *n, struct lesson_step *s)
 	if (n->type != YNODE_MAP || n->u.map.count == 0) {
 		problem(ld, DIAG_ERROR, DIAG_WRONG_TYPE, n,
 		    _("a step should start with its type: 'page:', 'choice:', "
-		    "'multi:' or 'truefalse:'"));
+		    "'multi:', 'truefalse:', 'chat:', 'scenario:' or "
+		    "'order:'"));
 		return false;
 	}
 	k = n->u.map.pairs[0].key;
@@ -654,6 +990,8 @@ parse_step(struct loader *ld, const struct ynode *n, struct lesson_step *s)
 	 * read. */
 	s->incomplete = diag_count(ld->diags, DIAG_ERROR) > errors;
 	free(where);
+	if (s->type == STEP_SCENARIO)
+		lesson_scenario_resolve(&s->scenario);
 	if (s->type == STEP_TRUEFALSE) {
 		for (i = 0; i < s->option_count; i++) {
 			s->options[i].feedback = s->feedback ?

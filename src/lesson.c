@@ -282,7 +282,7 @@ lesson_ending_points(const struct lesson_node *n)
 {
 	if (n->ending == ENDING_NONE)
 		return -1;
-	if (n->points >= 0)
+	if (n->has_points)
 		return n->points;
 	return n->ending == ENDING_SAFE ? 2 : n->ending == ENDING_RISKY ? 1 : 0;
 }

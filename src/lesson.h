@@ -120,7 +120,8 @@ struct lesson_node {
 	size_t choice_count;
 	enum lesson_ending ending;	/* ENDING_NONE unless an ending */
 	char *debrief;		/* endings: the better path, kindly */
-	int points;		/* endings: scoring; -1 = by kind */
+	int points;		/* endings: scoring, when has_points */
+	bool has_points;	/* else 2 safe, 1 risky, 0 harmful */
 	struct lesson_mark mark;
 };
 

@@ -31,6 +31,7 @@ enum quiz_event {
 	QUIZ_EV_CONFIRM,	/* Enter: start, answer, or go on */
 	QUIZ_EV_SKIP,		/* skip this question, no penalty */
 	QUIZ_EV_HINT,		/* show the hint */
+	QUIZ_EV_BACK,		/* scenario: go back one step of the story */
 };
 
 /* What changed (bit flags); 0 when the event did nothing here. */
@@ -49,16 +50,43 @@ enum quiz_change {
 #define QUIZ_R_WRONG 'w'
 #define QUIZ_R_SKIPPED 's'
 
+#define QUIZ_MAX_MARKS LESSON_MAX_MESSAGES
+#define QUIZ_MAX_PATH 64
+
 struct quiz {
 	const struct lesson *lesson;	/* borrowed */
 	enum quiz_phase phase;
 	size_t step;
-	int cursor;			/* option under the cursor */
-	bool marks[LESSON_MAX_OPTIONS];	/* the answer being built/given */
+	int cursor;			/* option, message, choice or item */
+	bool marks[QUIZ_MAX_MARKS];	/* options or chat messages marked */
 	bool hint_shown;
 	bool last_right;		/* FEEDBACK: was the answer right? */
 	char *results;			/* step_count chars, NUL-terminated */
+	/* chat */
+	size_t revealed;		/* messages shown so far */
+	/* scenario: the path taken, start first, the current node last */
+	size_t path[QUIZ_MAX_PATH];
+	int path_choice[QUIZ_MAX_PATH];	/* the choice taken from path[i] */
+	size_t path_len;
+	int last_choice;		/* the choice that led here, or -1 */
+	size_t first_ending;		/* LESSON_NO_NODE until one is reached */
+	/* order: perm[place] = the item shown at that place */
+	int perm[LESSON_MAX_ITEMS];
+	bool grabbed;			/* the item under the cursor moves */
 };
+
+/*
+ * How the events act on each step type, in QUIZ_STEP:
+ *   chat      MOVE moves between revealed messages (in reveal mode, MOVE
+ *             down past the last one, or CONFIRM, brings the next);
+ *             TOGGLE marks a message of the other person as a red flag;
+ *             CONFIRM, once all are shown and one is marked, checks.
+ *   scenario  MOVE/PICK choose, CONFIRM takes the choice to its node; at
+ *             an ending the phase is FEEDBACK; BACK goes back one node.
+ *             The first ending reached is the result.
+ *   order     MOVE moves the cursor, or with TOGGLE (grab) the item;
+ *             PICK moves the cursor to a place; CONFIRM checks.
+ */
 
 /* Start a lesson at its intro, with no results.  quiz_finish frees. */
 void quiz_init(struct quiz *q, const struct lesson *l);
@@ -87,5 +115,13 @@ int quiz_skipped(const struct quiz *q);
 
 /* Would option i be right to choose (multi: to mark)? */
 bool quiz_option_right(const struct lesson_step *s, size_t i);
+
+/* A checked chat: red flags found, missed, and messages marked that are
+ * not red flags. */
+void quiz_chat_counts(const struct quiz *q, int *found, int *missed,
+    int *wrong);
+
+/* The scenario node shown now (LESSON_NO_NODE outside a scenario). */
+size_t quiz_node(const struct quiz *q);
 
 #endif

@@ -12,10 +12,13 @@
 #define CTX_PLAYER (CTX_INTRO | CTX_PAGE | CTX_CHOICE | CTX_MULTI | \
 	CTX_FEEDBACK | CTX_SUMMARY)
 #define CTX_QUESTION (CTX_CHOICE | CTX_MULTI)
+/* Where the arrows and numbers choose something. */
+#define CTX_PICKING (CTX_QUESTION | CTX_CHAT | CTX_STORY | CTX_ORDER)
+#define CTX_ANSWERING (CTX_QUESTION | CTX_CHAT | CTX_STORY | CTX_ORDER)
 
 const struct ui_binding ui_bindings[] = {
 	{ { KEY_UP, 'k', 0 }, "\xe2\x86\x91\xe2\x86\x93", "Up/Down", ACT_UP,
-	    CTX_ALL & ~CTX_TOO_SMALL, CTX_HOME | CTX_QUESTION, N_("move"),
+	    CTX_ALL & ~CTX_TOO_SMALL, CTX_HOME | CTX_PICKING, N_("move"),
 	    N_("Move up (Down or j moves down); on long pages, scroll") },
 	{ { KEY_DOWN, 'j', 0 }, NULL, NULL, ACT_DOWN,
 	    CTX_ALL & ~CTX_TOO_SMALL, 0, NULL, NULL },
@@ -24,11 +27,17 @@ const struct ui_binding ui_bindings[] = {
 	    N_("Scroll up a screen (PgDn scrolls down)") },
 	{ { KEY_NPAGE, 0 }, NULL, NULL, ACT_PAGE_DOWN,
 	    CTX_ALL & ~CTX_TOO_SMALL, 0, NULL, NULL },
-	{ { '1', '2', '3', 0 }, "1-8", "1-8", ACT_PICK, CTX_QUESTION, 0, NULL,
+	{ { '1', '2', '3', 0 }, "1-8", "1-8", ACT_PICK,
+	    CTX_QUESTION | CTX_STORY | CTX_ORDER, 0, NULL,
 	    N_("Choose an option by its number") },
-	{ { ' ', 0 }, "Space", "Space", ACT_TOGGLE, CTX_MULTI, CTX_MULTI,
-	    N_("mark"), N_("Mark or unmark the option (questions with "
-	    "several right answers)") },
+	{ { ' ', 0 }, "Space", "Space", ACT_TOGGLE,
+	    CTX_MULTI | CTX_CHAT | CTX_ORDER, CTX_MULTI, N_("mark"),
+	    N_("Mark or unmark the option (questions with several right "
+	    "answers); in a chat, flag the message as a red flag; when "
+	    "putting things in order, pick the item up and put it down") },
+	{ { 0 }, "Space", "Space", ACT_TOGGLE, 0, CTX_CHAT, N_("flag"), NULL },
+	{ { 0 }, "Space", "Space", ACT_TOGGLE, 0, CTX_ORDER,
+	    N_("pick up/put down"), NULL },
 	{ { '\r', '\n', KEY_ENTER, 0 }, "Enter", "Enter", ACT_CONFIRM,
 	    CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL), CTX_HOME, N_("open"),
 	    N_("Open the lesson, answer, or go on") },
@@ -36,21 +45,31 @@ const struct ui_binding ui_bindings[] = {
 	    NULL },
 	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0, CTX_QUESTION, N_("answer"),
 	    NULL },
-	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0, CTX_PAGE | CTX_FEEDBACK,
-	    N_("next"), NULL },
+	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0, CTX_CHAT | CTX_ORDER,
+	    N_("check"), NULL },
+	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0, CTX_STORY, N_("choose"),
+	    NULL },
+	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0,
+	    CTX_PAGE | CTX_FEEDBACK | CTX_ENDING, N_("next"), NULL },
+	{ { 'b', KEY_BACKSPACE, 0 }, "b", "b", ACT_STORY_BACK,
+	    CTX_STORY | CTX_ENDING, CTX_STORY | CTX_ENDING, N_("back a step"),
+	    N_("In a story, go back one step and try another choice") },
 	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0, CTX_SUMMARY, N_("finish"),
 	    NULL },
-	{ { 't', 0 }, "t", "t", ACT_HINT, CTX_QUESTION, CTX_QUESTION,
-	    N_("hint"), N_("Show the question's hint, when it has one") },
-	{ { 's', 0 }, "s", "s", ACT_SKIP, CTX_QUESTION | CTX_PAGE,
-	    CTX_QUESTION, N_("skip"),
+	{ { 't', 0 }, "t", "t", ACT_HINT, CTX_QUESTION | CTX_CHAT | CTX_ORDER,
+	    CTX_QUESTION | CTX_CHAT | CTX_ORDER, N_("hint"),
+	    N_("Show the question's hint, when it has one") },
+	{ { 's', 0 }, "s", "s", ACT_SKIP, CTX_ANSWERING | CTX_PAGE,
+	    CTX_ANSWERING, N_("skip"),
 	    N_("Skip this question; skipping is never counted as wrong") },
 	{ { '?', 0 }, "?", "?", ACT_KEYS, CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL),
 	    CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL), N_("keys"),
 	    N_("Show this list of keys") },
-	{ { 'q', 27, 0 }, "q", "q", ACT_BACK, CTX_ALL, CTX_ALL & ~CTX_HOME,
+	{ { 'q', 27, 0 }, "q", "q", ACT_BACK, CTX_ALL, CTX_KEYS | CTX_TOO_SMALL,
 	    N_("back"), N_("Go back: from a lesson to the list (your place is "
 	    "kept); from the list, quit") },
+	{ { 0 }, "q", "q", ACT_BACK, 0, CTX_ALL & ~(CTX_HOME | CTX_KEYS |
+	    CTX_TOO_SMALL), N_("list"), NULL },
 	{ { 0 }, "q", "q", ACT_BACK, 0, CTX_HOME, N_("quit"), NULL },
 	{ { 'x', 'X', 0 }, "x", "x", ACT_QUICK_EXIT, CTX_ALL, CTX_ALL,
 	    N_("quick exit"), N_("Quick exit: leave at once and clear the "
@@ -64,9 +83,13 @@ ui_keys_action(unsigned ctx, int key, int *arg)
 {
 	size_t i, k;
 
-	if (key >= '1' && key <= '8' && (ctx & (CTX_CHOICE | CTX_MULTI))) {
-		*arg = key - '1';
-		return ACT_PICK;
+	for (i = 0; i < ui_binding_count; i++) {
+		/* The number keys are one row: '1'..'8' give 0..7. */
+		if (ui_bindings[i].action == ACT_PICK && key >= '1' &&
+		    key <= '8' && (ui_bindings[i].contexts & ctx)) {
+			*arg = key - '1';
+			return ACT_PICK;
+		}
 	}
 	for (i = 0; i < ui_binding_count; i++) {
 		const struct ui_binding *b = &ui_bindings[i];

@@ -19,6 +19,7 @@ enum ui_action {
 	ACT_PICK,	/* 1-8: choose an option by number */
 	ACT_SKIP,
 	ACT_HINT,
+	ACT_STORY_BACK,	/* b: a scenario's previous step */
 	ACT_KEYS,	/* ? the keys screen */
 	ACT_BACK,	/* q / Esc: back, or quit from home */
 	ACT_QUICK_EXIT,	/* x: leave at once */
@@ -35,7 +36,11 @@ enum ui_context {
 	CTX_SUMMARY = 1 << 6,
 	CTX_KEYS = 1 << 7,	/* the '?' screen */
 	CTX_TOO_SMALL = 1 << 8,
-	CTX_ALL = (1 << 9) - 1,
+	CTX_CHAT = 1 << 9,	/* marking a chat's red flags */
+	CTX_STORY = 1 << 10,	/* a scenario node with choices */
+	CTX_ENDING = 1 << 11,	/* a scenario ending */
+	CTX_ORDER = 1 << 12,	/* putting items in order */
+	CTX_ALL = (1 << 13) - 1,
 };
 
 struct ui_binding {

@@ -7,6 +7,7 @@
 #include "i18n.h"
 #include "text.h"
 #include "ui-draw.h"
+#include "ui-steps.h"
 #include "util.h"
 
 static const char *
@@ -213,6 +214,36 @@ draw_summary(struct app *a, struct ui_doc *d)
 	    NULL, false);
 }
 
+static void
+draw_interactive(struct app *a, struct ui_doc *d, const struct lesson_step *s)
+{
+	bool checked = a->quiz.phase == QUIZ_FEEDBACK;
+
+	switch (s->type) {
+	case STEP_CHAT:
+		if (checked)
+			ui_chat_draw_checked(d, &a->quiz, s);
+		else
+			ui_chat_draw(d, &a->quiz, s);
+		if (a->player_nudge)
+			ui_doc_text(d, _("Nothing is flagged yet. Flag the red "
+			    "flags with Space, then press Enter; or press s "
+			    "to skip."), UI_NOTICE, 0, NULL, false);
+		break;
+	case STEP_SCENARIO:
+		ui_story_draw(d, &a->quiz, s);
+		break;
+	case STEP_ORDER:
+		if (checked)
+			ui_order_draw_checked(d, &a->quiz, s);
+		else
+			ui_order_draw(d, &a->quiz, s);
+		break;
+	default:
+		break;
+	}
+}
+
 static unsigned
 player_context(struct app *a)
 {
@@ -222,15 +253,31 @@ player_context(struct app *a)
 	case QUIZ_INTRO:
 		return CTX_INTRO;
 	case QUIZ_FEEDBACK:
-		return CTX_FEEDBACK;
+		return s != NULL && s->type == STEP_SCENARIO ? CTX_ENDING :
+		    CTX_FEEDBACK;
 	case QUIZ_SUMMARY:
 		return CTX_SUMMARY;
 	case QUIZ_STEP:
 		break;
 	}
-	if (s == NULL || s->type == STEP_PAGE)
+	if (s == NULL)
 		return CTX_PAGE;
-	return s->type == STEP_MULTI ? CTX_MULTI : CTX_CHOICE;
+	switch (s->type) {
+	case STEP_PAGE:
+		return CTX_PAGE;
+	case STEP_MULTI:
+		return CTX_MULTI;
+	case STEP_CHAT:
+		return CTX_CHAT;
+	case STEP_SCENARIO:
+		return CTX_STORY;
+	case STEP_ORDER:
+		return CTX_ORDER;
+	case STEP_CHOICE:
+	case STEP_TRUEFALSE:
+		break;
+	}
+	return CTX_CHOICE;
 }
 
 static void
@@ -267,6 +314,11 @@ player_draw(struct app *a)
 		break;
 	case QUIZ_STEP:
 	case QUIZ_FEEDBACK:
+		if (s->type == STEP_CHAT || s->type == STEP_SCENARIO ||
+		    s->type == STEP_ORDER) {
+			draw_interactive(a, &d, s);
+			break;
+		}
 		if (s->type == STEP_PAGE) {
 			if (s->title != NULL) {
 				ui_doc_text(&d, s->title, UI_TITLE, 0, NULL,
@@ -307,7 +359,8 @@ static void
 player_action(struct app *a, enum ui_action act, int arg)
 {
 	unsigned ctx = player_context(a), ch = 0;
-	bool question = ctx == CTX_CHOICE || ctx == CTX_MULTI;
+	bool question = ctx == CTX_CHOICE || ctx == CTX_MULTI ||
+	    ctx == CTX_CHAT || ctx == CTX_STORY || ctx == CTX_ORDER;
 
 	a->player_nudge = false;
 	a->player_follow = true;
@@ -343,7 +396,11 @@ player_action(struct app *a, enum ui_action act, int arg)
 			return;
 		}
 		ch = quiz_handle(&a->quiz, QUIZ_EV_CONFIRM, 0);
-		a->player_nudge = ch == 0 && ctx == CTX_MULTI;
+		a->player_nudge = ch == 0 && (ctx == CTX_MULTI ||
+		    ctx == CTX_CHAT);
+		break;
+	case ACT_STORY_BACK:
+		ch = quiz_handle(&a->quiz, QUIZ_EV_BACK, 0);
 		break;
 	case ACT_BACK:
 		ui_app_close_lesson(a);

@@ -1011,14 +1011,14 @@ Test(redflags, a_lesson_with_errors_is_left_out_and_said, .timeout = 60)
 	struct rf r;
 	const char *bin = getenv("REDFLAGS_BIN");
 	char *argv[] = { (char *)bin, "--lessons", "data/e2e", "--lessons",
-	    "data/lessons/bad", NULL };
+	    "data/e2e-broken", NULL };
 
 	rf_new(&r);
 	rf_env(&r, NULL);
 	r.vt = vt_spawn(24, 80, argv, r.env);
 	cr_assert_not_null(r.vt);
 	RF_SEE(&r, "Sample lesson");
-	RF_SEE(&r, "lesson files have errors and are left out");
+	RF_SEE(&r, "lesson file has errors and is left out");
 	cr_expect_not(vt_find_text(r.vt, "A broken lesson", NULL, NULL));
 	rf_key(&r, "q");
 	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);

@@ -34,9 +34,16 @@ static const struct {
 	{ CTX_SUMMARY, "summary" },
 	{ CTX_KEYS, "keys" },
 	{ CTX_TOO_SMALL, "too small" },
+	{ CTX_CHAT, "chat" },
+	{ CTX_STORY, "story" },
+	{ CTX_ENDING, "ending" },
+	{ CTX_ORDER, "order" },
 };
 
 #define QUESTION (CTX_CHOICE | CTX_MULTI)
+#define ANSWERING (QUESTION | CTX_CHAT | CTX_STORY | CTX_ORDER)
+/* Where the number keys choose: questions, story choices, order places. */
+#define NUMBERED (QUESTION | CTX_STORY | CTX_ORDER)
 #define PLAYER (CTX_INTRO | CTX_PAGE | CTX_CHOICE | CTX_MULTI | \
 	CTX_FEEDBACK | CTX_SUMMARY)
 
@@ -75,9 +82,11 @@ ParameterizedTestParameters(ui_keys, each_key_works_exactly_in_its_contexts)
 		{ '\n', ACT_CONFIRM, CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL) },
 		{ KEY_ENTER, ACT_CONFIRM,
 		    CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL) },
-		{ ' ', ACT_TOGGLE, CTX_MULTI },
-		{ 't', ACT_HINT, QUESTION },
-		{ 's', ACT_SKIP, QUESTION | CTX_PAGE },
+		{ ' ', ACT_TOGGLE, CTX_MULTI | CTX_CHAT | CTX_ORDER },
+		{ 't', ACT_HINT, QUESTION | CTX_CHAT | CTX_ORDER },
+		{ 's', ACT_SKIP, ANSWERING | CTX_PAGE },
+		{ 'b', ACT_STORY_BACK, CTX_STORY | CTX_ENDING },
+		{ KEY_BACKSPACE, ACT_STORY_BACK, CTX_STORY | CTX_ENDING },
 		{ '?', ACT_KEYS, CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL) },
 		{ 'q', ACT_BACK, CTX_ALL },
 		{ 27, ACT_BACK, CTX_ALL },
@@ -91,7 +100,6 @@ ParameterizedTestParameters(ui_keys, each_key_works_exactly_in_its_contexts)
 		{ '\t', ACT_NONE, 0 },
 		{ KEY_LEFT, ACT_NONE, 0 },
 		{ KEY_RIGHT, ACT_NONE, 0 },
-		{ KEY_BACKSPACE, ACT_NONE, 0 },
 		{ KEY_F(1), ACT_NONE, 0 },
 		{ KEY_RESIZE, ACT_NONE, 0 },
 		{ 0, ACT_NONE, 0 },
@@ -119,9 +127,10 @@ ParameterizedTest(struct key_case *c, ui_keys,
 	}
 }
 
-Test(ui_keys, numbers_pick_options_in_questions)
+Test(ui_keys, numbers_pick_options_choices_and_places)
 {
-	static const unsigned questions[] = { CTX_CHOICE, CTX_MULTI };
+	static const unsigned questions[] = { CTX_CHOICE, CTX_MULTI,
+	    CTX_STORY, CTX_ORDER };
 	size_t i;
 	int key;
 
@@ -137,13 +146,13 @@ Test(ui_keys, numbers_pick_options_in_questions)
 	}
 }
 
-Test(ui_keys, numbers_do_nothing_outside_questions)
+Test(ui_keys, numbers_do_nothing_where_nothing_is_numbered)
 {
 	size_t i;
 	int key;
 
 	for (i = 0; i < RF_ARRAY_LEN(contexts); i++) {
-		if (contexts[i].ctx & QUESTION)
+		if (contexts[i].ctx & NUMBERED)
 			continue;
 		for (key = '0'; key <= '9'; key++) {
 			int arg = -1;
@@ -221,7 +230,7 @@ table_action(unsigned ctx, int key)
 {
 	size_t i;
 
-	if ((ctx & QUESTION) && key >= '1' && key <= '8')
+	if ((ctx & NUMBERED) && key >= '1' && key <= '8')
 		return ACT_PICK;
 	for (i = 0; i < ui_binding_count; i++) {
 		if ((ui_bindings[i].contexts & ctx) &&
@@ -390,7 +399,7 @@ struct footer_case {
 	unsigned ctx;
 	int cols;
 	int utf8;
-	char want[128];
+	char want[160];
 };
 
 ParameterizedTestParameters(ui_keys, footer_says_what_the_keys_do_here)
@@ -401,21 +410,32 @@ ParameterizedTestParameters(ui_keys, footer_says_what_the_keys_do_here)
 		{ CTX_HOME, 80, 0, "Up/Down move   Enter open   ? keys   "
 		    "q quit   x quick exit" },
 		{ CTX_INTRO, 80, 1,
-		    "Enter start   ? keys   q back   x quick exit" },
+		    "Enter start   ? keys   q list   x quick exit" },
 		{ CTX_PAGE, 80, 1,
-		    "Enter next   ? keys   q back   x quick exit" },
+		    "Enter next   ? keys   q list   x quick exit" },
 		{ CTX_CHOICE, 80, 1, "\xe2\x86\x91\xe2\x86\x93 move   "
-		    "Enter answer   t hint   s skip   ? keys   q back   "
+		    "Enter answer   t hint   s skip   ? keys   q list   "
 		    "x quick exit" },
 		{ CTX_MULTI, 100, 1, "\xe2\x86\x91\xe2\x86\x93 move   "
 		    "Space mark   Enter answer   t hint   s skip   ? keys   "
-		    "q back   x quick exit" },
+		    "q list   x quick exit" },
 		{ CTX_FEEDBACK, 80, 1,
-		    "Enter next   ? keys   q back   x quick exit" },
+		    "Enter next   ? keys   q list   x quick exit" },
 		{ CTX_SUMMARY, 80, 1,
-		    "Enter finish   ? keys   q back   x quick exit" },
+		    "Enter finish   ? keys   q list   x quick exit" },
 		{ CTX_KEYS, 80, 1, "q back   x quick exit" },
 		{ CTX_TOO_SMALL, 80, 1, "q back   x quick exit" },
+		{ CTX_CHAT, 100, 1, "\xe2\x86\x91\xe2\x86\x93 move   "
+		    "Space flag   Enter check   t hint   s skip   ? keys   "
+		    "q list   x quick exit" },
+		{ CTX_STORY, 100, 1, "\xe2\x86\x91\xe2\x86\x93 move   "
+		    "Enter choose   b back a step   s skip   ? keys   q list   "
+		    "x quick exit" },
+		{ CTX_ENDING, 80, 1, "Enter next   b back a step   ? keys   "
+		    "q list   x quick exit" },
+		{ CTX_ORDER, 120, 1, "\xe2\x86\x91\xe2\x86\x93 move   "
+		    "Space pick up/put down   Enter check   t hint   s skip   "
+		    "? keys   q list   x quick exit" },
 	};
 
 	return cr_make_param_array(struct footer_case, cases,

@@ -1053,3 +1053,151 @@ Test(redflags, a_long_page_scrolls_and_stays_where_it_was_scrolled,
 	rf_stop(&r);
 	rf_cleanup(&r);
 }
+
+/* The place number shown before an item ("  3. Stop replying"). */
+static int
+rf_place_of(struct rf *r, const char *text)
+{
+	int row, col, place = 0;
+	char *line, *hit;
+
+	cr_assert(vt_find_text(r->vt, text, &row, &col), "no '%s':\n%s", text,
+	    vt_screen_text(r->vt));
+	line = vt_row(r->vt, row);
+	hit = strstr(line, text);
+	cr_assert(hit != NULL && hit - line >= 3);
+	/* "N. " just before the text. */
+	cr_assert(sscanf(hit - 3, "%d.", &place) == 1, "row: %s", line);
+	free(line);
+	return place;
+}
+
+/* Pick up the item at place 'from' and put it down at place 'to'. */
+static void
+rf_move_item(struct rf *r, int from, int to)
+{
+	char key[2] = { (char)('0' + from), '\0' };
+
+	rf_key(r, key);
+	rf_key(r, VT_KEY_SPACE);
+	for (; from > to; from--)
+		rf_key(r, VT_KEY_UP);
+	for (; from < to; from++)
+		rf_key(r, VT_KEY_DOWN);
+	rf_key(r, VT_KEY_SPACE);
+}
+
+Test(redflags, play_a_chat_a_story_with_going_back_and_an_ordering,
+    .timeout = 90)
+{
+	struct rf r;
+	int row, col;
+	char *line;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	rf_select(&r, "Interactive steps");
+	rf_key(&r, VT_KEY_ENTER);
+	rf_key(&r, VT_KEY_ENTER);
+
+	/* The chat arrives one message at a time. */
+	RF_SEE(&r, "Game chat");
+	RF_SEE(&r, "gg you're good");
+	cr_expect_not(vt_find_text(r.vt, "thanks lol", NULL, NULL));
+	RF_SEE(&r, "more messages are coming");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "thanks lol");
+	rf_key(&r, VT_KEY_DOWN);
+	RF_SEE(&r, "add me on another app?");
+	rf_key(&r, VT_KEY_SPACE);
+	cr_assert(vt_find_text(r.vt, "add me on another app?", &row, &col));
+	line = vt_row(r.vt, row);
+	cr_expect(strstr(line, "\xe2\x9a\x91") != NULL, "not flagged: %s",
+	    line);
+	free(line);
+	RF_SEE(&r, "1 message flagged.");
+	rf_key(&r, VT_KEY_DOWN);
+	RF_SEE(&r, "keep this between us ok?");
+	rf_key(&r, VT_KEY_SPACE);
+	RF_SEE(&r, "2 messages flagged.");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Right. You found 2 of 2 red flags.");
+	RF_SEE(&r, "found: asking for secrecy");
+	RF_SEE(&r, "Moving to a private app is a common step.");
+	rf_key(&r, VT_KEY_ENTER);
+
+	/* The story: a risky choice, back a step, the safe one. */
+	RF_SEE(&r, "Someone says they will share a photo unless Eli pays.");
+	RF_SEE(&r, "pay or everyone sees it");
+	rf_key(&r, "1");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "You chose: Pay");
+	RF_SEE(&r, "it usually leads to more demands");
+	RF_SEE(&r, "They ask for more.");
+	rf_key(&r, "b");
+	RF_SEE(&r, "Someone says they will share a photo unless Eli pays.");
+	cr_expect(vt_wait_gone(r.vt, "They ask for more.", 2000));
+	rf_key(&r, "2");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "A safe ending");
+	RF_SEE(&r, "It is never his fault.");
+	RF_SEE(&r, "The path you took:");
+	RF_SEE(&r, "1. Stop replying and tell someone");
+	rf_key(&r, VT_KEY_ENTER);
+
+	/* The ordering: move each item to its place, by reading the
+	 * screen, then check. */
+	RF_SEE(&r, "Put these in the best order.");
+	rf_move_item(&r, rf_place_of(&r, "Stop replying"), 1);
+	rf_move_item(&r, rf_place_of(&r, "Save the chat, never any image"), 2);
+	rf_move_item(&r, rf_place_of(&r, "Block and report"), 3);
+	cr_expect_eq(rf_place_of(&r, "Tell a trusted adult"), 4);
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Right. That order works.");
+	RF_SEE(&r, "The best order, and why:");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Lesson complete");
+	RF_SEE(&r, "You got 3 of 3 questions right the first time.");
+	rf_key(&r, "x");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}
+
+Test(redflags, a_story_ending_reached_first_is_the_score, .timeout = 90)
+{
+	struct rf r;
+	char *progress;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	rf_select(&r, "Interactive steps");
+	rf_key(&r, VT_KEY_ENTER);
+	rf_key(&r, VT_KEY_ENTER);
+	rf_key(&r, "s");			/* skip the chat */
+	RF_SEE(&r, "Someone says they will share a photo");
+	rf_key(&r, VT_KEY_ENTER);		/* 1. Pay */
+	RF_SEE(&r, "They ask for more.");
+	rf_key(&r, "2");
+	rf_key(&r, VT_KEY_ENTER);		/* 2. Pay again */
+	RF_SEE(&r, "A harmful ending");
+	RF_SEE(&r, "The best path:");
+	rf_key(&r, "b");
+	RF_SEE(&r, "They ask for more.");
+	rf_key(&r, "1");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "A safe ending");
+	RF_SEE(&r, "The score counts the first ending you reached: A harmful "
+	    "ending.");
+	rf_key(&r, "q");
+	rf_key(&r, "q");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	rf_stop(&r);
+	progress = rf_progress(&r);
+	cr_assert_not_null(progress);
+	/* skipped chat, wrong story (first ending harmful), resume at 2 */
+	cr_expect(strstr(progress, "interactive\tstarted\t2\t3\t0\t3\t0\t") !=
+	    NULL && strstr(progress, "\tsw.\n") != NULL, "%s", progress);
+	free(progress);
+	rf_cleanup(&r);
+}

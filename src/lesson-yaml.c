@@ -399,6 +399,8 @@ static const struct schema_field scenario_fields[] = {
 	STEP_FIELD("id", SF_ID, true, id, N_("a short name such as 'move-apps'")),
 	STEP_FIELD("title", SF_LINE, false, title, N_("a heading")),
 	STEP_FIELD("text", SF_TEXT, false, text, N_("how the story starts")),
+	STEP_FIELD("question", SF_LINE, false, scenario.question,
+	    N_("what to ask before the choices, such as 'What could Eli do?'")),
 	{ "start", SF_CUSTOM, true, 0, 0, 0, 0, parse_start,
 	    N_("the id of the first node") },
 	{ "nodes", SF_CUSTOM, true, 0, 0, 0, 0, parse_nodes,

@@ -51,6 +51,7 @@ free_scenario(struct lesson_scenario *sc)
 	}
 	free(sc->nodes);
 	free(sc->start);
+	free(sc->question);
 }
 
 void

@@ -126,6 +126,7 @@ struct lesson_node {
 };
 
 struct lesson_scenario {
+	char *question;		/* asked before the choices; may be NULL */
 	char *start;		/* id of the first node */
 	size_t start_index;	/* or LESSON_NO_NODE */
 	struct lesson_mark start_mark;

@@ -90,7 +90,8 @@ message(struct ui_doc *d, const struct lesson_message *m, const char *contact,
 		}
 	} else {
 		char *name = pad(name_of(m, contact), namew);
-		int text_cols = width - lead - namew - 2;
+		int timew = m->time ? text_width(m->time) + 2 : 0;
+		int text_cols = width - lead - namew - 2 - timew;
 
 		text_wrap(m->text, text_cols < 8 ? 8 : text_cols, sym->bullet,
 		    &tl);
@@ -237,7 +238,7 @@ ui_chat_draw_checked(struct ui_doc *d, const struct quiz *q,
 			    UI_WRONG, 4, NULL, false);
 			free(status);
 		}
-		if (m->why != NULL && (flag || marked))
+		if (m->why != NULL)
 			ui_doc_text(d, m->why, UI_DIM, 6, NULL, false);
 	}
 }

@@ -134,7 +134,8 @@ ui_story_draw(struct ui_doc *d, const struct quiz *q,
 		draw_ending(d, q, sc, node);
 		return;
 	}
-	ui_doc_line(d, _("What could they do?"), UI_TITLE, 0, false);
+	ui_doc_text(d, sc->question ? sc->question : _("What could they do?"),
+	    UI_TITLE, 0, NULL, false);
 	for (i = 0; i < node->choice_count; i++) {
 		bool here = (int)i == q->cursor;
 		char *lead = xasprintf("%s %zu. ", here ? sym->pointer : " ",

@@ -1129,6 +1129,7 @@ Test(redflags, play_a_chat_a_story_with_going_back_and_an_ordering,
 	/* The story: a risky choice, back a step, the safe one. */
 	RF_SEE(&r, "Someone says they will share a photo unless Eli pays.");
 	RF_SEE(&r, "pay or everyone sees it");
+	RF_SEE(&r, "What could Eli do?");
 	rf_key(&r, "1");
 	rf_key(&r, VT_KEY_ENTER);
 	RF_SEE(&r, "You chose: Pay");

@@ -261,3 +261,27 @@ catalog_visible(const struct catalog *c)
 		n += !c->entries[i].shadowed;
 	return n;
 }
+
+char **
+catalog_help_dirs(const struct catalog *c, size_t *count)
+{
+	char **dirs = xcalloc(c->dir_count + 1, sizeof *dirs);
+	size_t i, n = 0;
+
+	for (i = 0; i < c->dir_count; i++) {
+		const char *p = c->dirs[i].path;
+		size_t len = strlen(p);
+
+		while (len > 1 && p[len - 1] == '/')
+			len--;
+		if (len >= 7 && strncmp(p + len - 7, "lessons", 7) == 0 &&
+		    (len == 7 || p[len - 8] == '/'))
+			dirs[n++] = xasprintf("%.*shelp", (int)(len - 7), p);
+		else
+			dirs[n++] = xasprintf("%.*s/help", (int)len, p);
+	}
+	dirs[n] = NULL;
+	if (count != NULL)
+		*count = n;
+	return dirs;
+}

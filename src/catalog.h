@@ -55,6 +55,13 @@ void catalog_load(struct catalog *c, const char *lang);
 /* The (unshadowed) lesson with this id, or NULL. */
 struct catalog_entry *catalog_find(struct catalog *c, const char *id);
 
+/*
+ * The folders help files are read from, in search order: beside each
+ * lesson folder named "lessons" its sibling "help", else DIR/help.
+ * Returns a NULL-terminated list (free with paths_free_list).
+ */
+char **catalog_help_dirs(const struct catalog *c, size_t *count);
+
 /* Lessons that are shown (not shadowed). */
 size_t catalog_visible(const struct catalog *c);
 

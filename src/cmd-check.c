@@ -11,6 +11,7 @@
 #include "lesson-check.h"
 #include "lesson-yaml.h"
 #include "paths.h"
+#include "resources.h"
 #include "text.h"
 #include "util.h"
 
@@ -39,6 +40,39 @@ report(struct checker *ck, struct diag_list *d, const char *src, size_t len)
 	ck->warnings += diag_count(d, DIAG_WARNING);
 }
 
+/* Help files live in a "help" folder (help/en/gb.yaml, help/school.yaml). */
+static bool
+is_help_file(const char *path)
+{
+	const char *p = path;
+
+	while ((p = strstr(p, "help/")) != NULL) {
+		if (p == path || p[-1] == '/')
+			return true;
+		p++;
+	}
+	return false;
+}
+
+static void
+check_help_file(struct checker *ck, const char *path)
+{
+	struct diag_list d;
+	struct help_country *h;
+	char *src = NULL;
+	size_t len = 0;
+
+	ck->files++;
+	diag_list_init(&d);
+	if (read_file(path, 1 << 20, &src, &len) != 0)
+		src = NULL;
+	h = help_load(path, &d);
+	report(ck, &d, src, len);
+	diag_list_finish(&d);
+	help_destroy(h);
+	free(src);
+}
+
 static void
 check_file(struct checker *ck, const char *path)
 {
@@ -47,6 +81,10 @@ check_file(struct checker *ck, const char *path)
 	char *src = NULL;
 	size_t len = 0, i;
 
+	if (is_help_file(path)) {
+		check_help_file(ck, path);
+		return;
+	}
 	ck->files++;
 	diag_list_init(&d);
 	l = lesson_load(path, &d, &src, &len);
@@ -140,6 +178,18 @@ cmd_check(const char *const *paths, size_t n, struct catalog *search,
 			if (stat(search->dirs[i].path, &st) == 0 &&
 			    S_ISDIR(st.st_mode))
 				check_dir(&ck, search->dirs[i].path, 1);
+		}
+		{
+			char **help = catalog_help_dirs(search, NULL);
+
+			for (i = 0; help[i] != NULL; i++) {
+				struct stat st;
+
+				if (stat(help[i], &st) == 0 &&
+				    S_ISDIR(st.st_mode))
+					check_dir(&ck, help[i], 1);
+			}
+			paths_free_list(help);
 		}
 	}
 	for (i = 0; i < n; i++)

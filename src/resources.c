@@ -1,0 +1,304 @@
+/* resources.c - help resources: loading, choosing the country. */
+#include "resources.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "i18n.h"
+#include "paths.h"
+#include "text.h"
+#include "util.h"
+#include "yaml-schema.h"
+#include "yaml-tree.h"
+
+static const struct {
+	const char *key;
+	const char *heading;
+} kinds[HELP_KIND_COUNT] = {
+	[HELP_TRUSTED_ADULT] = { "trusted-adult",
+	    N_("Talk to someone you trust") },
+	[HELP_REPORT_PLATFORM] = { "report-platform",
+	    N_("Report it on the app") },
+	[HELP_REPORT] = { "report",
+	    N_("Someone is pressuring or threatening you") },
+	[HELP_IMAGE_REMOVAL] = { "image-removal",
+	    N_("Get an image taken down") },
+	[HELP_TRAFFICKING] = { "trafficking",
+	    N_("Pressured into work, sex or travel") },
+	[HELP_SUPPORT] = { "support",
+	    N_("Someone to talk to, any time") },
+	[HELP_EMERGENCY] = { "emergency", N_("In danger right now") },
+};
+
+const char *
+help_kind_key(enum help_kind k)
+{
+	return k < HELP_KIND_COUNT ? kinds[k].key : "?";
+}
+
+const char *
+help_kind_heading(enum help_kind k)
+{
+	return k < HELP_KIND_COUNT ? _(kinds[k].heading) : "?";
+}
+
+static void
+parse_kind(struct schema *sc, const struct ynode *n, void *obj)
+{
+	struct help_entry *e = obj;
+	const char *keys[HELP_KIND_COUNT];
+	const char *guess;
+	char *shown;
+	int i;
+
+	if (!schema_want_scalar(sc, n, "for"))
+		return;
+	for (i = 0; i < HELP_KIND_COUNT; i++) {
+		keys[i] = kinds[i].key;
+		if (strcmp(schema_scalar(n), kinds[i].key) == 0) {
+			e->kind = (enum help_kind)i;
+			return;
+		}
+	}
+	guess = schema_closest(schema_scalar(n), keys, HELP_KIND_COUNT);
+	shown = text_sanitize(schema_scalar(n), n->u.scalar.len, 0);
+	if (guess != NULL)
+		schema_problem(sc, DIAG_ERROR, DIAG_BAD_VALUE, n,
+		    _("unknown kind of help '%s' (did you mean '%s'?)"), shown,
+		    guess);
+	else
+		schema_problem(sc, DIAG_ERROR, DIAG_BAD_VALUE, n,
+		    _("unknown kind of help '%s'; use one of: trusted-adult, "
+		    "report-platform, report, image-removal, trafficking, "
+		    "support, emergency"), shown);
+	free(shown);
+}
+
+#define ENTRY_FIELD(k, kind, req, member, ex) \
+	{ k, kind, req, offsetof(struct help_entry, member), 0, 0, 0, NULL, ex }
+
+static const struct schema_field entry_fields[] = {
+	{ "for", SF_CUSTOM, true, 0, 0, 0, 0, parse_kind,
+	    N_("what it helps with, such as 'report' or 'support'") },
+	ENTRY_FIELD("name", SF_LINE, true, name, N_("the service's name")),
+	ENTRY_FIELD("about", SF_TEXT, false, about,
+	    N_("who it is for and what it does")),
+	ENTRY_FIELD("phone", SF_LINE, false, phone, N_("a number to call")),
+	ENTRY_FIELD("text", SF_LINE, false, text,
+	    N_("how to text it, such as 'text HOME to 741741'")),
+	ENTRY_FIELD("web", SF_LINE, false, web, N_("its web address")),
+	ENTRY_FIELD("hours", SF_LINE, false, hours,
+	    N_("when it answers, such as 24/7")),
+};
+
+static void
+parse_entries(struct schema *sc, const struct ynode *n, void *obj)
+{
+	struct help_country *h = obj;
+
+	h->entries = schema_list(sc, n, "entries", 64, sizeof *h->entries,
+	    entry_fields, RF_ARRAY_LEN(entry_fields),
+	    offsetof(struct help_entry, line), _("an entry"),
+	    &h->entry_count);
+}
+
+#define COUNTRY_FIELD(k, kind, req, member, ex) \
+	{ k, kind, req, offsetof(struct help_country, member), 0, 0, 0, NULL, \
+	    ex }
+
+static const struct schema_field country_fields[] = {
+	COUNTRY_FIELD("country", SF_LINE, true, code,
+	    N_("a two-letter country code such as GB, or 'international'")),
+	COUNTRY_FIELD("name", SF_LINE, true, name,
+	    N_("the country's name, as students read it")),
+	COUNTRY_FIELD("checked", SF_LINE, true, checked,
+	    N_("the date the entries were last checked, such as 2026-11-30")),
+	COUNTRY_FIELD("intro", SF_TEXT, false, intro,
+	    N_("a first sentence, such as 'You are not in trouble.'")),
+	{ "entries", SF_CUSTOM, true, 0, 0, 0, 0, parse_entries,
+	    N_("a list of '- for: ...' entries") },
+};
+
+void
+help_destroy(struct help_country *h)
+{
+	size_t i;
+
+	if (h == NULL)
+		return;
+	for (i = 0; i < h->entry_count; i++) {
+		struct help_entry *e = &h->entries[i];
+
+		free(e->name);
+		free(e->about);
+		free(e->phone);
+		free(e->text);
+		free(e->web);
+		free(e->hours);
+	}
+	free(h->entries);
+	free(h->file);
+	free(h->code);
+	free(h->name);
+	free(h->checked);
+	free(h->intro);
+	free(h);
+}
+
+static void
+check_country(struct schema *sc, struct help_country *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->entry_count; i++) {
+		const struct help_entry *e = &h->entries[i];
+
+		if (e->name != NULL && e->phone == NULL && e->text == NULL &&
+		    e->web == NULL && e->kind != HELP_TRUSTED_ADULT &&
+		    e->kind != HELP_REPORT_PLATFORM)
+			diag_add(sc->diags, DIAG_WARNING, DIAG_CONTENT,
+			    sc->file, e->line, e->col, "%s",
+			    _("this entry has no 'phone', 'text' or 'web'; say "
+			    "how to reach it"));
+	}
+}
+
+struct help_country *
+help_load(const char *path, struct diag_list *diags)
+{
+	struct schema sc = { path, diags };
+	size_t errors = diag_count(diags, DIAG_ERROR), len;
+	struct help_country *h;
+	struct ytree tree;
+	char *data;
+	int err;
+
+	err = read_file(path, ytree_default_limits.max_bytes, &data, &len);
+	if (err != 0) {
+		diag_add(diags, DIAG_ERROR, DIAG_IO, path, 0, 0,
+		    _("cannot read the file: %s"), strerror(err));
+		return NULL;
+	}
+	if (ytree_parse(&tree, path, data, len, NULL, diags) < 0) {
+		free(data);
+		return NULL;
+	}
+	free(data);
+	h = xcalloc(1, sizeof *h);
+	h->file = xstrdup(path);
+	if (tree.root == NULL) {
+		diag_add(diags, DIAG_ERROR, DIAG_MISSING_KEY, path, 1, 1, "%s",
+		    _("the file is empty; a help file starts with 'country:', "
+		    "'name:', 'checked:' and 'entries:'"));
+	} else if (schema_walk(&sc, tree.root, country_fields,
+	    RF_ARRAY_LEN(country_fields), h, _("the help file"))) {
+		check_country(&sc, h);
+	}
+	ytree_finish(&tree);
+	if (diag_count(diags, DIAG_ERROR) > errors) {
+		help_destroy(h);
+		return NULL;
+	}
+	return h;
+}
+
+/* The territory of a locale name: "en_GB.UTF-8@euro" gives "GB". */
+static bool
+territory(const char *locale, char out[3])
+{
+	const char *u;
+
+	if (locale == NULL || (u = strchr(locale, '_')) == NULL)
+		return false;
+	if (!isalpha((unsigned char)u[1]) || !isalpha((unsigned char)u[2]) ||
+	    (u[3] != '\0' && u[3] != '.' && u[3] != '@'))
+		return false;
+	out[0] = (char)toupper((unsigned char)u[1]);
+	out[1] = (char)toupper((unsigned char)u[2]);
+	out[2] = '\0';
+	return true;
+}
+
+const char *
+help_pick_country(const char *wanted)
+{
+	static char code[16];
+	static const char *const vars[] = { "LC_ALL", "LC_MESSAGES", "LANG" };
+	size_t i;
+
+	if (wanted != NULL && *wanted != '\0') {
+		if (strcasecmp(wanted, "international") == 0)
+			return "international";
+		for (i = 0; i + 1 < sizeof code && wanted[i] != '\0'; i++)
+			code[i] = (char)toupper((unsigned char)wanted[i]);
+		code[i] = '\0';
+		/* The United Kingdom's ISO code is GB; accept UK too. */
+		if (strcmp(code, "UK") == 0)
+			strcpy(code, "GB");
+		return code;
+	}
+	for (i = 0; i < RF_ARRAY_LEN(vars); i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0') {
+			char t[3];
+
+			if (territory(v, t)) {
+				memcpy(code, t, 3);
+				return code;
+			}
+			/* A set variable decides, as for the locale. */
+			break;
+		}
+	}
+	return "international";
+}
+
+static struct help_country *
+find_file(const char *const *dirs, size_t ndirs, const char *lang,
+    const char *name, struct diag_list *diags)
+{
+	size_t i;
+
+	for (i = 0; i < ndirs; i++) {
+		char *path = lang ? xasprintf("%s/%s/%s.yaml", dirs[i], lang,
+		    name) : xasprintf("%s/%s.yaml", dirs[i], name);
+		struct stat st;
+		struct help_country *h = NULL;
+
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			h = help_load(path, diags);
+		free(path);
+		if (h != NULL)
+			return h;
+	}
+	return NULL;
+}
+
+struct help_country *
+help_find(const char *const *dirs, size_t ndirs, const char *lang,
+    const char *country, struct help_country **school,
+    struct diag_list *diags)
+{
+	char lower[16];
+	struct help_country *h = NULL;
+	size_t i;
+
+	for (i = 0; i + 1 < sizeof lower && country[i] != '\0'; i++)
+		lower[i] = (char)tolower((unsigned char)country[i]);
+	lower[i] = '\0';
+	if (school != NULL)
+		*school = find_file(dirs, ndirs, NULL, "school", diags);
+	if (lang != NULL)
+		h = find_file(dirs, ndirs, lang, lower, diags);
+	if (h == NULL)
+		h = find_file(dirs, ndirs, "en", lower, diags);
+	if (h == NULL && lang != NULL)
+		h = find_file(dirs, ndirs, lang, "international", diags);
+	if (h == NULL)
+		h = find_file(dirs, ndirs, "en", "international", diags);
+	return h;
+}

@@ -265,7 +265,9 @@ chat_handle(struct quiz *q, const struct lesson_step *s, enum quiz_event ev,
 		    advance(q) : 0;
 	switch (ev) {
 	case QUIZ_EV_MOVE:
-		if (arg > 0 && q->cursor + 1 >= shown)
+		/* Down (any arg but a negative one, as in the other steps)
+		 * from the last message shown brings the next, if any. */
+		if (arg >= 0 && q->cursor + 1 >= shown)
 			return reveal_next(q, s);
 		if (arg < 0 && q->cursor == 0)
 			return 0;

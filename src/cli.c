@@ -28,11 +28,19 @@ cli_usage(FILE *out)
 	    "Options:\n"
 	    "  --lessons DIR   also read lessons from DIR (may be repeated)\n"
 	    "  --no-color      do not use colour (as does NO_COLOR=1)\n"
+	    "  --high-contrast bold and reverse only: no dim text, no colour\n"
+	    "  --plain         no full-screen interface: text in reading order,\n"
+	    "                  answers typed as numbers (for screen readers,\n"
+	    "                  braille displays and scripts); also used when\n"
+	    "                  TERM is dumb or the output is not a terminal\n"
+	    "  --country CODE  the help to show: US, GB, CA, AU, ES, MX, FR, DE\n"
+	    "                  or international (default: from the locale)\n"
 	    "  -h, --help      show this help and exit\n"
 	    "  -V, --version   show the version and exit\n"
 	    "\n"
 	    "Keys: arrows or j/k move, Enter chooses, Space marks, q goes back,\n"
-	    "? lists every key, x leaves at once (quick exit).\n"
+	    "? lists every key, h shows where to get help, and x leaves at once\n"
+	    "(quick exit: the screen is cleared and progress is saved).\n"
 	    "\n"
 	    "Lessons are also read from $REDFLAGS_LESSONS (a colon-separated\n"
 	    "list), $XDG_DATA_HOME/redflags/lessons and each\n"
@@ -72,6 +80,20 @@ cli_parse(struct cli *c, int argc, char **argv)
 		} else if (!options_done && (strcmp(a, "--no-color") == 0 ||
 		    strcmp(a, "--no-colour") == 0)) {
 			c->no_color = true;
+		} else if (!options_done && strcmp(a, "--high-contrast") == 0) {
+			c->high_contrast = true;
+		} else if (!options_done && strcmp(a, "--plain") == 0) {
+			c->plain = true;
+		} else if (!options_done && strcmp(a, "--country") == 0) {
+			if (i + 1 >= argc) {
+				c->error = xstrdup(_("--country needs a country "
+				    "code, such as US, GB or international"));
+				return -1;
+			}
+			c->country = argv[++i];
+		} else if (!options_done &&
+		    strncmp(a, "--country=", 10) == 0) {
+			c->country = a + 10;
 		} else if (!options_done && (strcmp(a, "--help") == 0 ||
 		    strcmp(a, "-h") == 0)) {
 			c->command = CLI_HELP;

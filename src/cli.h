@@ -21,6 +21,9 @@ struct cli {
 	const char **args;		/* check's FILE|DIR (borrowed) */
 	size_t arg_count;
 	bool no_color;
+	bool high_contrast;
+	bool plain;			/* --plain: no curses */
+	const char *country;		/* --country CODE, or NULL */
 	char *error;			/* a usage problem, or NULL; owned */
 };
 

@@ -40,18 +40,37 @@ report(struct checker *ck, struct diag_list *d, const char *src, size_t len)
 	ck->warnings += diag_count(d, DIAG_WARNING);
 }
 
-/* Help files live in a "help" folder (help/en/gb.yaml, help/school.yaml). */
+/*
+ * Help files live in a "help" folder (help/en/gb.yaml, help/school.yaml)
+ * and start with 'country:'; lessons start with 'id:'.  Either sign is
+ * enough, so a help file checked from inside its folder is still one.
+ */
 static bool
 is_help_file(const char *path)
 {
 	const char *p = path;
+	char *data = NULL, *line;
+	size_t len;
+	bool help = false;
 
 	while ((p = strstr(p, "help/")) != NULL) {
 		if (p == path || p[-1] == '/')
 			return true;
 		p++;
 	}
-	return false;
+	if (read_file(path, 1 << 20, &data, &len) != 0)
+		return false;
+	for (line = data; line != NULL && *line != '\0';) {
+		if (strncmp(line, "country:", 8) == 0)
+			help = true;
+		if (strncmp(line, "id:", 3) == 0)
+			break;
+		line = strchr(line, '\n');
+		if (line != NULL)
+			line++;
+	}
+	free(data);
+	return help;
 }
 
 static void

@@ -362,6 +362,8 @@ static const struct schema_field page_fields[] = {
 	STEP_FIELD("id", SF_ID, false, id, N_("a short name such as 'move-apps'")),
 	STEP_FIELD("title", SF_LINE, false, title, N_("a heading")),
 	STEP_FIELD("text", SF_TEXT, true, text, N_("the page's text")),
+	STEP_FIELD("help", SF_BOOL, false, show_help,
+	    N_("true, to show where to get help below the text")),
 };
 
 static const struct schema_field choice_fields[] = {

@@ -156,6 +156,7 @@ struct lesson_step {
 	/* page */
 	char *title;		/* may be NULL */
 	char *text;		/* page text, or the question's prompt/statement */
+	bool show_help;		/* page: show where to get help below it */
 	/* questions */
 	char *hint;		/* may be NULL */
 	struct lesson_option *options;	/* true/false: "True", "False" */

@@ -15,6 +15,8 @@
 #include "config.h"
 #include "i18n.h"
 #include "paths.h"
+#include "plain.h"
+#include "resources.h"
 #include "progress.h"
 #include "ui-app.h"
 #include "util.h"
@@ -44,32 +46,62 @@ want_color(const struct cli *cli)
 	return !cli->no_color && (nc == NULL || *nc == '\0');
 }
 
+/* Plain mode when asked, or when a full-screen interface cannot work. */
+static bool
+want_plain(const struct cli *cli)
+{
+	const char *term = getenv("TERM");
+
+	return cli->plain || !isatty(STDOUT_FILENO) ||
+	    !isatty(STDIN_FILENO) || term == NULL || *term == '\0' ||
+	    strcmp(term, "dumb") == 0;
+}
+
 static int
 run_interface(const struct cli *cli, struct catalog *c)
 {
+	struct ui_options opts;
+	struct diag_list ignored;
+	struct help_set help;
 	struct progress p;
-	char *home, *dir;
+	char *home, *dir, **help_dirs;
+	size_t nhelp;
+	bool plain = want_plain(cli);
 	int err = 0, status;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
-		fprintf(stderr, "%s\n", _("redflags: the lessons need a "
-		    "terminal to run in; 'redflags check' and 'redflags list' "
-		    "work without one"));
-		return 2;
-	}
-	if (setupterm(NULL, STDOUT_FILENO, &err) != OK) {
+	if (!plain && setupterm(NULL, STDOUT_FILENO, &err) != OK) {
 		fprintf(stderr, _("redflags: the terminal type '%s' is not "
-		    "known here; try TERM=xterm or TERM=vt100\n"),
+		    "known here, so the lessons run in plain mode; try "
+		    "TERM=xterm or TERM=vt100 for the full screen\n"),
 		    getenv("TERM") ? getenv("TERM") : "");
-		return 2;
+		plain = true;
+	} else if (!plain) {
+		/* Only a check: initscr sets the terminal up again. */
+		del_curterm(cur_term);
 	}
-	/* Only a check: initscr sets the terminal up again. */
-	del_curterm(cur_term);
 	catalog_load(c, "en");
+	/* Problems in help files are for 'redflags check' to show. */
+	diag_list_init(&ignored);
+	help_dirs = catalog_help_dirs(c, &nhelp);
+	help_set_load(&help, (const char *const *)help_dirs, nhelp, "en",
+	    cli->country, &ignored);
+	paths_free_list(help_dirs);
+	diag_list_finish(&ignored);
 	home = paths_data_home();
 	dir = home ? paths_join(home, "redflags") : NULL;
 	progress_open(&p, dir);
-	status = ui_app_run(c, &p, want_color(cli));
+	if (plain) {
+		struct plain_opts po = { stdin, stdout,
+		    help_set_current(&help), help.school, 0 };
+
+		status = plain_run(c, &p, &po);
+	} else {
+		opts.color = want_color(cli);
+		opts.high_contrast = cli->high_contrast;
+		opts.help = &help;
+		status = ui_app_run(c, &p, &opts);
+	}
+	help_set_finish(&help);
 	if (p.notice != NULL && !p.can_save)
 		fprintf(stderr, "redflags: %s\n", p.notice);
 	progress_close(&p);

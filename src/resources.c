@@ -29,7 +29,7 @@ static const struct {
 	[HELP_TRAFFICKING] = { "trafficking",
 	    N_("Pressured into work, sex or travel") },
 	[HELP_SUPPORT] = { "support",
-	    N_("Someone to talk to, any time") },
+	    N_("Someone to talk to") },
 	[HELP_EMERGENCY] = { "emergency", N_("In danger right now") },
 };
 
@@ -301,4 +301,119 @@ help_find(const char *const *dirs, size_t ndirs, const char *lang,
 	if (h == NULL)
 		h = find_file(dirs, ndirs, "en", "international", diags);
 	return h;
+}
+
+static int
+cmp_country(const void *a, const void *b)
+{
+	const struct help_country *x = *(struct help_country *const *)a;
+	const struct help_country *y = *(struct help_country *const *)b;
+
+	return strcmp(x->name ? x->name : "", y->name ? y->name : "");
+}
+
+static bool
+have_code(const struct help_set *set, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < set->count; i++) {
+		if (strcasecmp(set->countries[i]->code, code) == 0)
+			return true;
+	}
+	return false;
+}
+
+static void
+load_folder(struct help_set *set, const char *dir, struct diag_list *diags)
+{
+	size_t n, i;
+	char **names = paths_list_dir(dir, &n);
+
+	for (i = 0; i < n; i++) {
+		size_t len = strlen(names[i]);
+		struct help_country *h;
+		char *path;
+
+		if (len < 6 || strcmp(names[i] + len - 5, ".yaml") != 0)
+			continue;
+		path = paths_join(dir, names[i]);
+		h = help_load(path, diags);
+		free(path);
+		if (h == NULL)
+			continue;
+		if (have_code(set, h->code)) {
+			help_destroy(h);	/* an earlier folder wins */
+			continue;
+		}
+		set->countries = xreallocarray(set->countries, set->count + 1,
+		    sizeof *set->countries);
+		set->countries[set->count++] = h;
+	}
+	paths_free_list(names);
+}
+
+void
+help_set_load(struct help_set *set, const char *const *dirs, size_t ndirs,
+    const char *lang, const char *wanted, struct diag_list *diags)
+{
+	const char *code = help_pick_country(wanted);
+	size_t i;
+
+	memset(set, 0, sizeof *set);
+	for (i = 0; i < ndirs; i++) {
+		char *d;
+
+		if (lang != NULL && strcmp(lang, "en") != 0) {
+			d = paths_join(dirs[i], lang);
+			load_folder(set, d, diags);
+			free(d);
+		}
+		d = paths_join(dirs[i], "en");
+		load_folder(set, d, diags);
+		free(d);
+	}
+	set->school = NULL;
+	for (i = 0; i < ndirs && set->school == NULL; i++) {
+		char *path = paths_join(dirs[i], "school.yaml");
+		struct stat st;
+
+		if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+			set->school = help_load(path, diags);
+		free(path);
+	}
+	if (set->count > 1)
+		qsort(set->countries, set->count, sizeof *set->countries,
+		    cmp_country);
+	set->current = 0;
+	for (i = 0; i < set->count; i++) {
+		if (strcasecmp(set->countries[i]->code, "international") == 0)
+			set->current = i;
+	}
+	for (i = 0; i < set->count; i++) {
+		if (strcasecmp(set->countries[i]->code, code) == 0)
+			set->current = i;
+	}
+}
+
+void
+help_set_finish(struct help_set *set)
+{
+	size_t i;
+
+	if (set == NULL)
+		return;
+	for (i = 0; i < set->count; i++)
+		help_destroy(set->countries[i]);
+	free(set->countries);
+	help_destroy(set->school);
+	memset(set, 0, sizeof *set);
+}
+
+const struct help_country *
+help_set_current(const struct help_set *set)
+{
+	if (set == NULL || set->count == 0)
+		return NULL;
+	return set->countries[set->current];
 }

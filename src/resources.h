@@ -80,4 +80,25 @@ struct help_country *help_find(const char *const *dirs, size_t ndirs,
     const char *lang, const char *country, struct help_country **school,
     struct diag_list *diags);
 
+/*
+ * Every help file that can be shown, for the help screen's "change
+ * country": the countries found in help/<lang>/ and help/en/ of every
+ * folder (first found wins per code), sorted by name, with 'current' on
+ * the one help_pick_country(wanted) names (or international, or 0).
+ */
+struct help_set {
+	struct help_country **countries;
+	size_t count;
+	size_t current;
+	struct help_country *school;	/* help/school.yaml, or NULL */
+};
+
+void help_set_load(struct help_set *set, const char *const *dirs,
+    size_t ndirs, const char *lang, const char *wanted,
+    struct diag_list *diags);
+void help_set_finish(struct help_set *set);
+
+/* The country shown now, or NULL when no help file could be read. */
+const struct help_country *help_set_current(const struct help_set *set);
+
 #endif

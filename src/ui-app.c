@@ -18,6 +18,33 @@ ui_app_switch(struct app *a, const struct ui_screen *s)
 }
 
 void
+ui_app_push(struct app *a, const struct ui_screen *s)
+{
+	if (a->screen == s)
+		return;
+	if (a->overlays == UI_OVERLAY_DEPTH) {
+		/* Deep enough: replace the top overlay. */
+		a->screen = s;
+		return;
+	}
+	a->below[a->overlays++] = a->screen;
+	a->screen = s;
+	if (s == &ui_help_screen)
+		a->help_scroll = 0;
+	if (s == &ui_gethelp_screen)
+		a->gethelp_scroll = 0;
+}
+
+void
+ui_app_pop(struct app *a)
+{
+	if (a->overlays > 0)
+		a->screen = a->below[--a->overlays];
+	else
+		a->screen = &ui_home_screen;
+}
+
+void
 ui_app_open_lesson(struct app *a, struct catalog_entry *e)
 {
 	const struct progress_entry *pe = progress_get(a->progress,
@@ -30,6 +57,8 @@ ui_app_open_lesson(struct app *a, struct catalog_entry *e)
 		quiz_restore(&a->quiz, (size_t)pe->step, pe->results);
 	a->player_scroll = 0;
 	a->player_follow = true;
+	a->intro_choice = 0;
+	a->first_screen = false;
 	ui_app_switch(a, &ui_player_screen);
 }
 
@@ -70,10 +99,32 @@ ui_app_close_lesson(struct app *a)
 	ui_app_switch(a, &ui_home_screen);
 }
 
+/* The emergency line of the help shown now, for the too-small screen. */
+static char *
+emergency_line(const struct app *a)
+{
+	const struct help_country *h = help_set_current(a->help);
+	size_t i;
+
+	for (i = 0; h != NULL && i < h->entry_count; i++) {
+		const struct help_entry *e = &h->entries[i];
+
+		if (e->kind == HELP_EMERGENCY && e->phone != NULL)
+			return xasprintf(_("Need help now? Talk to an adult you "
+			    "trust. In danger, call %s."), e->phone);
+	}
+	return xstrdup(_("Need help now? Talk to an adult you trust, or call "
+	    "your local emergency number."));
+}
+
 static void
 draw(struct app *a)
 {
-	if (ui_too_small()) {
+	char *extra = emergency_line(a);
+	bool small = ui_too_small(extra);
+
+	free(extra);
+	if (small) {
 		refresh();
 		return;
 	}
@@ -90,7 +141,8 @@ leave(struct app *a)
 }
 
 int
-ui_app_run(struct catalog *c, struct progress *p, bool color)
+ui_app_run(struct catalog *c, struct progress *p,
+    const struct ui_options *opts)
 {
 	struct app a;
 	int status = 0, sig;
@@ -100,6 +152,8 @@ ui_app_run(struct catalog *c, struct progress *p, bool color)
 	a.progress = p;
 	a.screen = &ui_home_screen;
 	a.running = true;
+	a.help = opts->help;
+	a.first_screen = true;
 	if (c->files_failed > 0)
 		a.notice = xasprintf(ngettext("%zu lesson file has errors and "
 		    "is left out; a teacher can run 'redflags check' to see "
@@ -107,7 +161,7 @@ ui_app_run(struct catalog *c, struct progress *p, bool color)
 		    "teacher can run 'redflags check' to see why.",
 		    c->files_failed), c->files_failed);
 
-	ui_term_start(color);
+	ui_term_start(opts->color, opts->high_contrast);
 	draw(&a);
 	while (a.running) {
 		int key = ui_term_getkey(), arg = 0;
@@ -140,10 +194,10 @@ ui_app_run(struct catalog *c, struct progress *p, bool color)
 				leave(&a);
 			continue;
 		}
-		if (act == ACT_KEYS && a.screen != &ui_help_screen) {
-			a.below = a.screen;
-			a.help_scroll = 0;
-			ui_app_switch(&a, &ui_help_screen);
+		if (act == ACT_KEYS) {
+			ui_app_push(&a, &ui_help_screen);
+		} else if (act == ACT_GET_HELP) {
+			ui_app_push(&a, &ui_gethelp_screen);
 		} else if (act != ACT_NONE) {
 			a.screen->action(&a, act, arg);
 		}

@@ -11,6 +11,7 @@
 #include "catalog.h"
 #include "progress.h"
 #include "quiz.h"
+#include "resources.h"
 #include "ui-keys.h"
 
 struct app;
@@ -26,12 +27,25 @@ struct ui_screen {
 extern const struct ui_screen ui_home_screen;
 extern const struct ui_screen ui_player_screen;
 extern const struct ui_screen ui_help_screen;
+extern const struct ui_screen ui_gethelp_screen;
+
+#define UI_OVERLAY_DEPTH 4
+
+struct ui_options {
+	bool color;
+	bool high_contrast;
+	struct help_set *help;		/* borrowed; may be empty */
+};
 
 struct app {
 	struct catalog *catalog;	/* borrowed */
 	struct progress *progress;	/* borrowed */
 	const struct ui_screen *screen;
-	const struct ui_screen *below;	/* under the '?' overlay */
+	/* Screens under the overlays ('?' keys, 'h' get help). */
+	const struct ui_screen *below[UI_OVERLAY_DEPTH];
+	int overlays;
+	struct help_set *help;		/* borrowed */
+	bool first_screen;		/* say once which keys leave and help */
 	bool running;
 	bool quick_exit;
 	/* home */
@@ -44,8 +58,10 @@ struct app {
 	int player_scroll;
 	bool player_follow;		/* keep the focused line in view */
 	bool player_nudge;		/* Enter on a multi with nothing marked */
-	/* help overlay */
+	int intro_choice;		/* 0 begin, 1 skip the lesson, 2 help */
+	/* overlays */
 	int help_scroll;
+	int gethelp_scroll;
 };
 
 /*
@@ -53,7 +69,8 @@ struct app {
  * signal.  Returns the exit status.  Progress is saved on every answer
  * and on the way out.
  */
-int ui_app_run(struct catalog *c, struct progress *p, bool color);
+int ui_app_run(struct catalog *c, struct progress *p,
+    const struct ui_options *opts);
 
 /* Open an entry in the player (resuming where it stopped). */
 void ui_app_open_lesson(struct app *a, struct catalog_entry *e);
@@ -65,5 +82,14 @@ void ui_app_save_lesson(struct app *a, bool finished);
 void ui_app_close_lesson(struct app *a);
 
 void ui_app_switch(struct app *a, const struct ui_screen *s);
+
+/* Open an overlay over the current screen; pop goes back to it. */
+void ui_app_push(struct app *a, const struct ui_screen *s);
+void ui_app_pop(struct app *a);
+
+/* The help resources as a document (the get-help screen, and pages
+ * that point to help). */
+struct ui_doc;
+void ui_help_doc(struct ui_doc *d, const struct help_set *set);
 
 #endif

@@ -138,6 +138,17 @@ ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll,
 }
 
 void
+ui_cursor_at(int y, int x)
+{
+	if (y < 0 || y >= LINES) {
+		curs_set(0);
+		return;
+	}
+	move(y, x);
+	curs_set(1);
+}
+
+void
 ui_put(int y, int x, const char *text, int cols, enum ui_style style)
 {
 	char *cut;
@@ -186,7 +197,7 @@ ui_frame(const char *left, const char *right, unsigned ctx, int *top,
 }
 
 bool
-ui_too_small(void)
+ui_too_small(const char *extra)
 {
 	char *msg;
 
@@ -203,7 +214,10 @@ ui_too_small(void)
 		ui_doc_text(&d, msg, UI_NOTICE, 0, NULL, false);
 		ui_doc_text(&d, _("Make the window bigger, or press x to "
 		    "leave."), UI_NORMAL, 0, NULL, false);
+		if (extra != NULL)
+			ui_doc_text(&d, extra, UI_NOTICE, 0, NULL, false);
 		ui_doc_draw(&d, 0, LINES, &scroll, false);
+		ui_cursor_at(-1, 0);
 		ui_doc_finish(&d);
 	}
 	free(msg);

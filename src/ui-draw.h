@@ -60,11 +60,16 @@ int ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll,
 void ui_frame(const char *left, const char *right, unsigned ctx, int *top,
     int *rows);
 
+/* Put the hardware cursor on the selected item (row y, column x), where
+ * screen readers and magnifiers follow it; y < 0 hides it. */
+void ui_cursor_at(int y, int x);
+
 /* Draw 'text' at (y, x) cut to 'cols' columns, in 'style'. */
 void ui_put(int y, int x, const char *text, int cols, enum ui_style style);
 
-/* The "window too small" screen.  Returns true when it was drawn (the
- * window is below UI_MIN_COLS x UI_MIN_ROWS). */
-bool ui_too_small(void);
+/* The "window too small" screen, with 'extra' (may be NULL) below it.
+ * Returns true when it was drawn (the window is below UI_MIN_COLS x
+ * UI_MIN_ROWS). */
+bool ui_too_small(const char *extra);
 
 #endif

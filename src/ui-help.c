@@ -42,6 +42,7 @@ help_draw(struct app *a)
 	ui_doc_text(&d, _("Your answers and progress stay on this computer. "
 	    "Any question can be skipped."), UI_DIM, 0, NULL, false);
 	ui_doc_draw(&d, top, rows, &a->help_scroll, false);
+	ui_cursor_at(-1, 0);
 	ui_doc_finish(&d);
 }
 
@@ -66,7 +67,7 @@ help_action(struct app *a, enum ui_action act, int arg)
 		a->help_scroll += act == ACT_DOWN ? 1 : 10;
 		break;
 	case ACT_BACK:
-		ui_app_switch(a, a->below ? a->below : &ui_home_screen);
+		ui_app_pop(a);
 		break;
 	default:
 		break;

@@ -65,6 +65,13 @@ home_draw(struct app *a)
 
 	ui_frame("redflags", right, CTX_HOME, &top, &rows);
 	ui_doc_init(&d, COLS - 2);
+	if (a->first_screen) {
+		ui_doc_text(&d, _("Press h at any time to see where to get "
+		    "help. Press x at any time to leave at once: the screen is "
+		    "cleared and your progress is kept."), UI_NOTICE, 0, NULL,
+		    false);
+		ui_doc_blank(&d);
+	}
 	n = visible(a, idx);
 	if (a->home_cursor >= n)
 		a->home_cursor = n > 0 ? n - 1 : 0;
@@ -113,8 +120,7 @@ home_draw(struct app *a)
 		ui_doc_text(&d, a->notice, UI_NOTICE, 0, NULL, false);
 	}
 	at = ui_doc_draw(&d, top, rows, &a->home_scroll, true);
-	if (at >= 0)
-		move(at, 2);	/* readers and magnifiers follow the cursor */
+	ui_cursor_at(at, 2);	/* readers and magnifiers follow it */
 	ui_doc_finish(&d);
 	free(idx);
 }

@@ -13,7 +13,8 @@
 	CTX_FEEDBACK | CTX_SUMMARY)
 #define CTX_QUESTION (CTX_CHOICE | CTX_MULTI)
 /* Where the arrows and numbers choose something. */
-#define CTX_PICKING (CTX_QUESTION | CTX_CHAT | CTX_STORY | CTX_ORDER)
+#define CTX_PICKING (CTX_QUESTION | CTX_CHAT | CTX_STORY | CTX_ORDER | \
+	CTX_INTRO)
 #define CTX_ANSWERING (CTX_QUESTION | CTX_CHAT | CTX_STORY | CTX_ORDER)
 
 const struct ui_binding ui_bindings[] = {
@@ -28,7 +29,7 @@ const struct ui_binding ui_bindings[] = {
 	{ { KEY_NPAGE, 0 }, NULL, NULL, ACT_PAGE_DOWN,
 	    CTX_ALL & ~CTX_TOO_SMALL, 0, NULL, NULL },
 	{ { '1', '2', '3', 0 }, "1-8", "1-8", ACT_PICK,
-	    CTX_QUESTION | CTX_STORY | CTX_ORDER, 0, NULL,
+	    CTX_QUESTION | CTX_STORY | CTX_ORDER | CTX_INTRO, 0, NULL,
 	    N_("Choose an option by its number") },
 	{ { ' ', 0 }, "Space", "Space", ACT_TOGGLE,
 	    CTX_MULTI | CTX_CHAT | CTX_ORDER, CTX_MULTI, N_("mark"),
@@ -37,11 +38,11 @@ const struct ui_binding ui_bindings[] = {
 	    "putting things in order, pick the item up and put it down") },
 	{ { 0 }, "Space", "Space", ACT_TOGGLE, 0, CTX_CHAT, N_("flag"), NULL },
 	{ { 0 }, "Space", "Space", ACT_TOGGLE, 0, CTX_ORDER,
-	    N_("pick up/put down"), NULL },
+	    N_("pick up"), NULL },
 	{ { '\r', '\n', KEY_ENTER, 0 }, "Enter", "Enter", ACT_CONFIRM,
 	    CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL), CTX_HOME, N_("open"),
 	    N_("Open the lesson, answer, or go on") },
-	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0, CTX_INTRO, N_("start"),
+	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0, CTX_INTRO, N_("choose"),
 	    NULL },
 	{ { 0 }, "Enter", "Enter", ACT_CONFIRM, 0, CTX_QUESTION, N_("answer"),
 	    NULL },
@@ -65,11 +66,19 @@ const struct ui_binding ui_bindings[] = {
 	{ { '?', 0 }, "?", "?", ACT_KEYS, CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL),
 	    CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL), N_("keys"),
 	    N_("Show this list of keys") },
-	{ { 'q', 27, 0 }, "q", "q", ACT_BACK, CTX_ALL, CTX_KEYS | CTX_TOO_SMALL,
+	{ { 'h', KEY_F(1), 0 }, "h", "h", ACT_GET_HELP,
+	    CTX_ALL & ~CTX_GETHELP, CTX_ALL & ~CTX_GETHELP, N_("get help"),
+	    N_("Get help: who to talk to and where to report, from any "
+	    "screen") },
+	{ { 'c', 0 }, "c", "c", ACT_COUNTRY, CTX_GETHELP, CTX_GETHELP,
+	    N_("change country"), N_("On the get-help screen, show another "
+	    "country's services") },
+	{ { 'q', 27, 0 }, "q", "q", ACT_BACK, CTX_ALL,
+	    CTX_KEYS | CTX_TOO_SMALL | CTX_GETHELP,
 	    N_("back"), N_("Go back: from a lesson to the list (your place is "
 	    "kept); from the list, quit") },
 	{ { 0 }, "q", "q", ACT_BACK, 0, CTX_ALL & ~(CTX_HOME | CTX_KEYS |
-	    CTX_TOO_SMALL), N_("list"), NULL },
+	    CTX_TOO_SMALL | CTX_GETHELP), N_("list"), NULL },
 	{ { 0 }, "q", "q", ACT_BACK, 0, CTX_HOME, N_("quit"), NULL },
 	{ { 'x', 'X', 0 }, "x", "x", ACT_QUICK_EXIT, CTX_ALL, CTX_ALL,
 	    N_("quick exit"), N_("Quick exit: leave at once and clear the "
@@ -104,51 +113,70 @@ ui_keys_action(unsigned ctx, int key, int *arg)
 	return ACT_NONE;
 }
 
+/* Which hints go first when the footer is too narrow: 0 never. */
+static int
+drop_rank(enum ui_action a)
+{
+	switch (a) {
+	case ACT_KEYS:
+	case ACT_GET_HELP:
+	case ACT_BACK:
+	case ACT_QUICK_EXIT:
+		return 0;
+	case ACT_HINT:
+	case ACT_SKIP:
+		return 1;
+	case ACT_UP:
+		return 2;
+	case ACT_STORY_BACK:
+	case ACT_COUNTRY:
+		return 3;
+	default:
+		return 4;
+	}
+}
+
 char *
 ui_keys_footer(unsigned ctx, int cols, int utf8)
 {
 	const struct ui_binding *parts[RF_ARRAY_LEN(ui_bindings)];
-	bool keep[RF_ARRAY_LEN(ui_bindings)];
-	size_t n = 0, i, drop;
+	size_t n = 0, i;
+	int rank;
 	struct buf b;
 
 	for (i = 0; i < ui_binding_count; i++) {
 		const struct ui_binding *bd = &ui_bindings[i];
 
-		if (!(bd->footer & ctx) || bd->hint == NULL)
-			continue;
-		keep[n] = bd->action == ACT_KEYS ||
-		    bd->action == ACT_QUICK_EXIT;
-		parts[n++] = bd;
+		if ((bd->footer & ctx) && bd->hint != NULL)
+			parts[n++] = bd;
 	}
-	/* Drop optional hints, from the last optional one backwards,
-	 * until the line fits. */
-	for (drop = 0;; drop++) {
-		size_t dropped = 0;
-
+	/* Drop the least needed hints, the last ones first, until the
+	 * line fits; help, back and the quick exit always stay. */
+	for (rank = 1;; ) {
 		buf_init(&b);
 		buf_add(&b, "", 0);
-		for (i = n; i-- > 0;) {
-			if (!keep[i] && dropped < drop) {
-				dropped++;
-				parts[i] = NULL;
-			}
-		}
 		for (i = 0; i < n; i++) {
-			const struct ui_binding *bd;
-
 			if (parts[i] == NULL)
 				continue;
-			bd = parts[i];
 			if (b.len > 0)
-				buf_adds(&b, "   ");
-			buf_adds(&b, utf8 ? bd->label : bd->ascii_label);
+				buf_adds(&b, "  ");
+			buf_adds(&b, utf8 ? parts[i]->label :
+			    parts[i]->ascii_label);
 			buf_addc(&b, ' ');
-			buf_adds(&b, _(bd->hint));
+			buf_adds(&b, _(parts[i]->hint));
 		}
-		if (text_width(b.data) <= cols || drop >= n)
+		if (text_width(b.data) <= cols || rank > 4)
 			break;
 		buf_finish(&b);
+		for (i = n; i-- > 0;) {
+			if (parts[i] != NULL &&
+			    drop_rank(parts[i]->action) == rank) {
+				parts[i] = NULL;
+				break;
+			}
+		}
+		if (i == (size_t)-1)
+			rank++;	/* nothing more of this rank to drop */
 	}
 	return buf_steal(&b);
 }

@@ -21,6 +21,8 @@ enum ui_action {
 	ACT_HINT,
 	ACT_STORY_BACK,	/* b: a scenario's previous step */
 	ACT_KEYS,	/* ? the keys screen */
+	ACT_GET_HELP,	/* h: who to contact, from every screen */
+	ACT_COUNTRY,	/* c: the get-help screen's next country */
 	ACT_BACK,	/* q / Esc: back, or quit from home */
 	ACT_QUICK_EXIT,	/* x: leave at once */
 };
@@ -40,7 +42,8 @@ enum ui_context {
 	CTX_STORY = 1 << 10,	/* a scenario node with choices */
 	CTX_ENDING = 1 << 11,	/* a scenario ending */
 	CTX_ORDER = 1 << 12,	/* putting items in order */
-	CTX_ALL = (1 << 13) - 1,
+	CTX_GETHELP = 1 << 13,	/* the get-help screen */
+	CTX_ALL = (1 << 14) - 1,
 };
 
 struct ui_binding {
@@ -64,9 +67,10 @@ extern const size_t ui_binding_count;
 enum ui_action ui_keys_action(unsigned ctx, int key, int *arg);
 
 /*
- * The footer for 'ctx': "↑↓ move   Enter open   ? keys   x quick exit",
- * translated, cut to fit 'cols' by dropping hints from the middle (the
- * keys and quick-exit hints always stay).  Caller frees.
+ * The footer for 'ctx': "↑↓ move  Enter open  ? keys  h get help  q quit
+ * x quick exit", translated, cut to fit 'cols' by dropping hints from the
+ * middle (the keys, get-help, back and quick-exit hints always stay).
+ * Caller frees.
  */
 char *ui_keys_footer(unsigned ctx, int cols, int utf8);
 

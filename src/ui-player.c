@@ -25,7 +25,7 @@ draw_intro(struct app *a, struct ui_doc *d)
 	const struct progress_entry *pe = progress_get(a->progress, l->id);
 	size_t i;
 
-	ui_doc_text(d, l->title, UI_TITLE, 0, NULL, true);
+	ui_doc_text(d, l->title, UI_TITLE, 0, NULL, false);
 	ui_doc_blank(d);
 	if (l->content_note != NULL) {
 		ui_doc_line(d, _("Before you start"), UI_TITLE, 0, false);
@@ -42,26 +42,42 @@ draw_intro(struct app *a, struct ui_doc *d)
 	}
 	if (pe != NULL && pe->status == PROGRESS_FINISHED) {
 		char *msg = xasprintf(_("You finished this lesson before, "
-		    "with %d of %d right. Press Enter to go through it again."),
-		    pe->score, pe->max_score);
+		    "with %d of %d right."), pe->score, pe->max_score);
 
 		ui_doc_text(d, msg, UI_NOTICE, 0, NULL, false);
 		free(msg);
 	} else if (a->quiz.step >= l->step_count) {
-		ui_doc_text(d, _("You have answered every question. Press "
-		    "Enter to see what to remember."), UI_NOTICE, 0, NULL,
-		    false);
+		ui_doc_text(d, _("You have answered every question."),
+		    UI_NOTICE, 0, NULL, false);
 	} else if (a->quiz.step > 0) {
-		char *msg = xasprintf(_("You stopped at step %zu of %zu. "
-		    "Press Enter to go on from there."), a->quiz.step + 1,
-		    l->step_count);
+		char *msg = xasprintf(_("You stopped at step %zu of %zu."),
+		    a->quiz.step + 1, l->step_count);
 
 		ui_doc_text(d, msg, UI_NOTICE, 0, NULL, false);
 		free(msg);
-	} else {
-		ui_doc_text(d, _("Press Enter to start. You can skip any "
-		    "question, and press x at any moment to leave at once."),
-		    UI_NOTICE, 0, NULL, false);
+	}
+	ui_doc_text(d, _("You can skip any question, get help with h, and "
+	    "leave at once with x."), UI_DIM, 0, NULL, false);
+	ui_doc_blank(d);
+	{
+		/* The content note's three choices: begin, skip, get help. */
+		const char *begin = pe != NULL &&
+		    pe->status == PROGRESS_FINISHED ? _("Go through it again") :
+		    a->quiz.step >= l->step_count ? _("See what to remember") :
+		    a->quiz.step > 0 ? _("Go on from there") : _("Begin");
+		const char *labels[3] = { begin, _("Skip this lesson"),
+		    _("Get help first") };
+		int k;
+
+		for (k = 0; k < 3; k++) {
+			bool here = k == a->intro_choice;
+			char *lead = xasprintf("%s %d. ", here ?
+			    ui_sym()->pointer : " ", k + 1);
+
+			ui_doc_text(d, labels[k], here ? UI_SELECTED :
+			    UI_NORMAL, 1, lead, here);
+			free(lead);
+		}
 	}
 }
 
@@ -326,6 +342,10 @@ player_draw(struct app *a)
 				ui_doc_blank(&d);
 			}
 			ui_doc_text(&d, s->text, UI_NORMAL, 0, NULL, false);
+			if (s->show_help) {
+				ui_doc_blank(&d);
+				ui_help_doc(&d, a->help);
+			}
 			break;
 		}
 		ui_doc_text(&d, s->text, UI_TITLE, 0, NULL, false);
@@ -338,8 +358,7 @@ player_draw(struct app *a)
 	}
 	at = ui_doc_draw(&d, top, rows, &a->player_scroll,
 	    a->player_follow);
-	if (at >= 0)
-		move(at, 2);
+	ui_cursor_at(at, 2);
 	ui_doc_finish(&d);
 	free(left);
 	free(right);
@@ -355,6 +374,45 @@ scroll_by(struct app *a, int lines)
 	a->player_follow = false;
 }
 
+/* The content note's choices: begin, skip this lesson, get help. */
+static void
+intro_action(struct app *a, enum ui_action act, int arg)
+{
+	switch (act) {
+	case ACT_UP:
+		a->intro_choice = (a->intro_choice + 2) % 3;
+		break;
+	case ACT_DOWN:
+		a->intro_choice = (a->intro_choice + 1) % 3;
+		break;
+	case ACT_PICK:
+		if (arg >= 0 && arg < 3)
+			a->intro_choice = arg;
+		break;
+	case ACT_PAGE_UP:
+	case ACT_PAGE_DOWN:
+		scroll_by(a, (act == ACT_PAGE_UP ? -1 : 1) * (LINES - 6));
+		break;
+	case ACT_CONFIRM:
+		if (a->intro_choice == 1) {
+			ui_app_close_lesson(a);
+		} else if (a->intro_choice == 2) {
+			ui_app_push(a, &ui_gethelp_screen);
+		} else {
+			quiz_handle(&a->quiz, QUIZ_EV_CONFIRM, 0);
+			a->player_scroll = 0;
+			if (a->quiz.phase == QUIZ_SUMMARY)
+				ui_app_save_lesson(a, true);
+		}
+		break;
+	case ACT_BACK:
+		ui_app_close_lesson(a);
+		break;
+	default:
+		break;
+	}
+}
+
 static void
 player_action(struct app *a, enum ui_action act, int arg)
 {
@@ -364,6 +422,10 @@ player_action(struct app *a, enum ui_action act, int arg)
 
 	a->player_nudge = false;
 	a->player_follow = true;
+	if (ctx == CTX_INTRO) {
+		intro_action(a, act, arg);
+		return;
+	}
 
 	switch (act) {
 	case ACT_UP:

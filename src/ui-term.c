@@ -93,7 +93,7 @@ fatal_restore(void)
 }
 
 static void
-setup_styles(bool color)
+setup_styles(bool color, bool high_contrast)
 {
 	int i;
 
@@ -107,6 +107,16 @@ setup_styles(bool color)
 	styles[UI_WRONG] = A_BOLD;
 	styles[UI_DIM] = A_DIM;
 	styles[UI_NOTICE] = A_BOLD;
+	if (high_contrast) {
+		/* The strongest attributes every terminal has; no dim text,
+		 * no colour that a projector washes out. */
+		styles[UI_HEADER] = A_BOLD | A_REVERSE;
+		styles[UI_SELECTED] = A_BOLD | A_REVERSE;
+		styles[UI_RIGHT] = A_BOLD | A_UNDERLINE;
+		styles[UI_WRONG] = A_BOLD | A_UNDERLINE;
+		styles[UI_DIM] = A_NORMAL;
+		return;
+	}
 	if (!color || !has_colors())
 		return;
 	start_color();
@@ -123,7 +133,7 @@ setup_styles(bool color)
 }
 
 void
-ui_term_start(bool color)
+ui_term_start(bool color, bool high_contrast)
 {
 	const char *cs = nl_langinfo(CODESET);
 
@@ -146,7 +156,7 @@ ui_term_start(bool color)
 	set_escdelay(25);
 	timeout(250);
 	curs_set(0);
-	setup_styles(color);
+	setup_styles(color, high_contrast);
 }
 
 void

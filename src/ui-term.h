@@ -41,10 +41,11 @@ struct ui_symbols {
 
 /*
  * Take over the terminal.  'color' false (--no-color, NO_COLOR) draws
- * with plain attributes only.  Installs the signal handlers first, so
- * curses leaves them alone.
+ * with plain attributes only; 'high_contrast' draws with bold, reverse
+ * and underline only, never dim or colour.  Installs the signal handlers
+ * first, so curses leaves them alone.
  */
-void ui_term_start(bool color);
+void ui_term_start(bool color, bool high_contrast);
 
 /* Give the terminal back as it was.  Safe to call twice. */
 void ui_term_stop(void);

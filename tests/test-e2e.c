@@ -579,7 +579,10 @@ Test(redflags, answer_see_feedback_quit_and_resume, .timeout = 60)
 	rf_new(&r);
 	rf_start(&r, 24, 80, NULL);
 	rf_open_sample(&r);
-	RF_SEE(&r, "Enter start");
+	RF_SEE(&r, "Enter choose");
+	RF_SEE(&r, "1. Begin");
+	RF_SEE(&r, "2. Skip this lesson");
+	RF_SEE(&r, "3. Get help first");
 	rf_key(&r, VT_KEY_ENTER);
 	RF_SEE(&r, "First page");
 	RF_SEE(&r, "step 1 of 4");
@@ -1200,5 +1203,459 @@ Test(redflags, a_story_ending_reached_first_is_the_score, .timeout = 90)
 	cr_expect(strstr(progress, "interactive\tstarted\t2\t3\t0\t3\t0\t") !=
 	    NULL && strstr(progress, "\tsw.\n") != NULL, "%s", progress);
 	free(progress);
+	rf_cleanup(&r);
+}
+
+/*
+ * Safeguarding: the help key and the quick exit from every kind of
+ * screen.  Each place is reached from the home screen of the e2e lessons
+ * by a list of keys, and recognised by a text it shows.
+ */
+struct place {
+	const char *name;
+	const char *lesson;	/* NULL: the home screen itself */
+	const char *keys[12];	/* after opening the lesson */
+	const char *shows;
+};
+
+static const struct place places[] = {
+	{ "home", NULL, { NULL }, "Sample lesson" },
+	{ "keys screen", NULL, { "?", NULL }, "Show this list of keys" },
+	{ "intro", "Sample lesson", { NULL }, "Before you start" },
+	{ "page", "Sample lesson", { VT_KEY_ENTER, NULL }, "a bullet point" },
+	{ "choice", "Sample lesson", { VT_KEY_ENTER, VT_KEY_ENTER, NULL },
+	    "Which answer is right?" },
+	{ "feedback", "Sample lesson", { VT_KEY_ENTER, VT_KEY_ENTER, "2",
+	    VT_KEY_ENTER, NULL }, "Yes, this one is right." },
+	{ "true/false", "Sample lesson", { VT_KEY_ENTER, VT_KEY_ENTER, "2",
+	    VT_KEY_ENTER, VT_KEY_ENTER, NULL }, "The sky is green." },
+	{ "multi", "Sample lesson", { VT_KEY_ENTER, VT_KEY_ENTER, "2",
+	    VT_KEY_ENTER, VT_KEY_ENTER, "2", VT_KEY_ENTER, VT_KEY_ENTER,
+	    NULL }, "Pick the two red flags." },
+	{ "summary", "Sample lesson", { VT_KEY_ENTER, "s", "s", "s", "s",
+	    NULL }, "Lesson complete" },
+	{ "chat", "Interactive steps", { VT_KEY_ENTER, NULL },
+	    "gg you're good" },
+	{ "story", "Interactive steps", { VT_KEY_ENTER, "s", NULL },
+	    "Someone says they will share a photo" },
+	{ "ending", "Interactive steps", { VT_KEY_ENTER, "s", "2",
+	    VT_KEY_ENTER, NULL }, "A safe ending" },
+	{ "order", "Interactive steps", { VT_KEY_ENTER, "s", "s", NULL },
+	    "Put these in the best order." },
+};
+
+static void
+rf_go(struct rf *r, const struct place *pl)
+{
+	size_t i;
+
+	if (pl->lesson != NULL) {
+		rf_select(r, pl->lesson);
+		rf_key(r, VT_KEY_ENTER);
+		RF_SEE(r, "Before you start");
+	}
+	for (i = 0; pl->keys[i] != NULL; i++)
+		rf_key(r, pl->keys[i]);
+	cr_assert(vt_wait_text(r->vt, pl->shows, 5000), "%s: '%s' not "
+	    "shown:\n%s", pl->name, pl->shows, vt_screen_text(r->vt));
+}
+
+Test(redflags, the_help_key_works_on_every_screen_and_comes_back,
+    .timeout = 240)
+{
+	size_t i;
+
+	for (i = 0; i < RF_ARRAY_LEN(places); i++) {
+		struct rf r;
+
+		rf_new(&r);
+		/* LC_ALL=C.UTF-8 has no country: the international help. */
+		rf_start(&r, 24, 80, NULL);
+		rf_go(&r, &places[i]);
+		cr_expect(vt_find_text(r.vt, "h get help", NULL, NULL),
+		    "%s: the footer does not show the help key:\n%s",
+		    places[i].name, vt_screen_text(r.vt));
+		rf_key(&r, "h");
+		cr_expect(vt_wait_text(r.vt, "Get help", 3000) &&
+		    vt_wait_text(r.vt, "An adult you trust", 3000),
+		    "%s: no help:\n%s",
+		    places[i].name, vt_screen_text(r.vt));
+		rf_key(&r, "q");
+		cr_expect(vt_wait_text(r.vt, places[i].shows, 3000),
+		    "%s: not back after the help screen:\n%s", places[i].name,
+		    vt_screen_text(r.vt));
+		rf_key(&r, "x");
+		cr_expect_eq(vt_wait_exit(r.vt, 5000), 0, "%s", places[i].name);
+		rf_stop(&r);
+		rf_cleanup(&r);
+	}
+}
+
+/* Does the output hold an SGR sequence that sets a colour? */
+static bool
+sets_colour(const char *out, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i + 2 < len; i++) {
+		size_t j;
+		int param = 0;
+		bool digits = false;
+
+		if (out[i] != '\033' || out[i + 1] != '[')
+			continue;
+		for (j = i + 2; j < len; j++) {
+			char ch = out[j];
+
+			if (ch >= '0' && ch <= '9') {
+				param = param * 10 + (ch - '0');
+				digits = true;
+			} else if (ch == ';' || ch == 'm') {
+				if (digits && ((param >= 30 && param <= 49) ||
+				    (param >= 90 && param <= 107)))
+					return true;
+				param = 0;
+				digits = false;
+				if (ch == 'm')
+					break;
+			} else {
+				break;
+			}
+		}
+	}
+	return false;
+}
+
+Test(redflags, quick_exit_from_every_screen_clears_restores_and_keeps,
+    .timeout = 240)
+{
+	size_t i;
+
+	for (i = 0; i < RF_ARRAY_LEN(places); i++) {
+		struct rf r;
+		char *before, *after;
+
+		rf_new(&r);
+		rf_start(&r, 24, 80, NULL);
+		rf_go(&r, &places[i]);
+		before = rf_progress(&r);
+		rf_key(&r, "x");
+		cr_expect_eq(vt_wait_exit(r.vt, 5000), 0, "%s",
+		    places[i].name);
+		cr_expect(vt_termios_sane(r.vt), "%s: terminal left raw",
+		    places[i].name);
+		cr_expect(vt_left_altscreen(r.vt), "%s: alternate screen kept",
+		    places[i].name);
+		cr_expect(vt_output_contains(r.vt, "\033[3J"),
+		    "%s: scrollback not cleared", places[i].name);
+		cr_expect(vt_wait_gone(r.vt, places[i].shows, 1000),
+		    "%s: still on the screen:\n%s", places[i].name,
+		    vt_screen_text(r.vt));
+		rf_stop(&r);
+		/* What was saved before is still there, or newer. */
+		after = rf_progress(&r);
+		cr_expect(before == NULL || after != NULL,
+		    "%s: progress lost", places[i].name);
+		free(before);
+		free(after);
+		rf_cleanup(&r);
+	}
+}
+
+Test(redflags, the_content_note_offers_begin_skip_and_help, .timeout = 60)
+{
+	struct rf r;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	rf_select(&r, "Sample lesson");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "A short practice lesson used by the tests.");
+	/* Skip this lesson: back to the list, nothing recorded. */
+	rf_key(&r, "2");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Sample lesson");
+	cr_expect(vt_wait_gone(r.vt, "Before you start", 2000));
+	cr_expect_null(rf_progress(&r), "skipping saved something");
+	/* Get help first, then begin. */
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Before you start");
+	rf_key(&r, VT_KEY_DOWN);
+	rf_key(&r, VT_KEY_DOWN);
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Get help");
+	rf_key(&r, "q");
+	RF_SEE(&r, "Before you start");
+	rf_key(&r, "1");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "First page");
+	rf_key(&r, "x");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}
+
+Test(redflags, no_color_sends_no_colour_sequence_anywhere, .timeout = 90)
+{
+	size_t i;
+
+	for (i = 0; i < RF_ARRAY_LEN(places); i++) {
+		struct rf r;
+		const char *out;
+		size_t len;
+
+		rf_new(&r);
+		rf_start(&r, 24, 80, "NO_COLOR=1");
+		rf_go(&r, &places[i]);
+		rf_key(&r, "h");
+		RF_SEE(&r, "Get help");
+		out = vt_output(r.vt, &len);
+		cr_expect_not(sets_colour(out, len), "%s: a colour sequence "
+		    "with NO_COLOR", places[i].name);
+		rf_key(&r, "x");
+		vt_wait_exit(r.vt, 5000);
+		rf_stop(&r);
+		rf_cleanup(&r);
+	}
+	{
+		/* And the check can fail: without NO_COLOR there is colour. */
+		struct rf r;
+		const char *out;
+		size_t len;
+
+		rf_new(&r);
+		rf_start(&r, 24, 80, NULL);
+		out = vt_output(r.vt, &len);
+		cr_expect(sets_colour(out, len), "no colour without NO_COLOR");
+		rf_key(&r, "x");
+		vt_wait_exit(r.vt, 5000);
+		rf_stop(&r);
+		rf_cleanup(&r);
+	}
+}
+
+Test(redflags, a_tiny_terminal_says_so_and_still_leaves_cleanly,
+    .timeout = 60)
+{
+	static const int sizes[][2] = { { 5, 20 }, { 2, 10 }, { 1, 1 } };
+	size_t i;
+
+	for (i = 0; i < RF_ARRAY_LEN(sizes); i++) {
+		struct rf r;
+		const char *bin = getenv("REDFLAGS_BIN");
+		char *argv[] = { (char *)bin, "--lessons", "data/e2e", NULL };
+		int st;
+
+		rf_new(&r);
+		rf_env(&r, NULL);
+		r.vt = vt_spawn(sizes[i][0], sizes[i][1], argv, r.env);
+		cr_assert_not_null(r.vt);
+		if (sizes[i][1] >= 20)
+			cr_expect(vt_wait_text(r.vt, "The window", 5000),
+			    "%dx%d:\n%s", sizes[i][1], sizes[i][0],
+			    vt_screen_text(r.vt));
+		else
+			vt_wait_quiet(r.vt, 200, 2000);
+		rf_key(&r, "x");
+		st = vt_wait_exit(r.vt, 5000);
+		cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+		    "%dx%d: status %d", sizes[i][1], sizes[i][0], st);
+		cr_expect(vt_termios_sane(r.vt));
+		rf_stop(&r);
+		rf_cleanup(&r);
+	}
+}
+
+Test(redflags, high_contrast_uses_no_dim_and_no_colour, .timeout = 60)
+{
+	struct rf r;
+	const char *bin = getenv("REDFLAGS_BIN");
+	char *argv[] = { (char *)bin, "--lessons", "data/e2e",
+	    "--high-contrast", NULL };
+	const char *out;
+	size_t len;
+
+	rf_new(&r);
+	rf_env(&r, NULL);
+	r.vt = vt_spawn(24, 80, argv, r.env);
+	cr_assert_not_null(r.vt);
+	RF_SEE(&r, "Sample lesson");
+	rf_select(&r, "Sample lesson");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Before you start");
+	out = vt_output(r.vt, &len);
+	cr_expect_not(sets_colour(out, len));
+	cr_expect_not(vt_output_contains(r.vt, "\033[2m"), "dim text");
+	rf_key(&r, "x");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}
+
+Test(redflags, the_cursor_sits_on_the_selected_item, .timeout = 60)
+{
+	struct rf r;
+	int row, col, crow, ccol;
+
+	rf_new(&r);
+	rf_start(&r, 24, 80, NULL);
+	rf_select(&r, "Sample lesson");
+	cr_assert(vt_find_text(r.vt, "Sample lesson", &row, &col));
+	vt_cursor(r.vt, &crow, &ccol);
+	cr_expect_eq(crow, row, "cursor on row %d, selection on %d", crow,
+	    row);
+	cr_expect(vt_cursor_visible(r.vt));
+	rf_key(&r, "x");
+	vt_wait_exit(r.vt, 5000);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}
+
+Test(redflags, the_help_follows_the_locale_and_country_option, .timeout = 60)
+{
+	static const struct {
+		const char *env;	/* replaces LC_ALL=C.UTF-8 */
+		const char *country;	/* --country, or NULL */
+		const char *shows;
+	} cases[] = {
+		{ "LC_ALL=en_GB.UTF-8", NULL, "Childline" },
+		{ "LC_ALL=C.UTF-8", "US", "CyberTipline" },
+		{ "LC_ALL=C.UTF-8", "uk", "Childline" },
+		{ "LC_ALL=es_MX.UTF-8", NULL, "Mexico" },
+		{ "LC_ALL=C.UTF-8", NULL, "International" },
+	};
+	size_t i;
+
+	for (i = 0; i < RF_ARRAY_LEN(cases); i++) {
+		struct rf r;
+		const char *bin = getenv("REDFLAGS_BIN");
+		char *argv[] = { (char *)bin, "--lessons", "data/e2e",
+		    "--country", (char *)cases[i].country, NULL };
+
+		if (cases[i].country == NULL)
+			argv[3] = NULL;
+		rf_new(&r);
+		rf_env(&r, NULL);
+		free(r.env[1]);
+		r.env[1] = xstrdup(cases[i].env);
+		r.vt = vt_spawn(24, 80, argv, r.env);
+		cr_assert_not_null(r.vt);
+		RF_SEE(&r, "Sample lesson");
+		rf_key(&r, "h");
+		cr_expect(vt_wait_text(r.vt, cases[i].shows, 3000),
+		    "%s %s: '%s' not shown:\n%s", cases[i].env,
+		    cases[i].country ? cases[i].country : "", cases[i].shows,
+		    vt_screen_text(r.vt));
+		rf_key(&r, "x");
+		vt_wait_exit(r.vt, 5000);
+		rf_stop(&r);
+		rf_cleanup(&r);
+	}
+}
+
+/*
+ * Plain mode through the real binary, as a script would use it: answers
+ * piped in, the text read back, no terminal at all.
+ */
+static char *
+rf_pipe_run(struct rf *r, char *const argv[], const char *input, int *status)
+{
+	int in[2], out[2];
+	pid_t pid;
+	struct buf b;
+	char chunk[4096];
+	ssize_t n;
+	size_t len = strlen(input), done = 0;
+
+	rf_env(r, NULL);
+	cr_assert_eq(pipe(in), 0);
+	cr_assert_eq(pipe(out), 0);
+	pid = fork();
+	cr_assert_geq(pid, 0);
+	if (pid == 0) {
+		dup2(in[0], 0);
+		dup2(out[1], 1);
+		dup2(out[1], 2);
+		close(in[1]);
+		close(out[0]);
+		execve(argv[0], argv, r->env);
+		_exit(127);
+	}
+	close(in[0]);
+	close(out[1]);
+	while (done < len) {
+		n = write(in[1], input + done, len - done);
+		if (n <= 0)
+			break;
+		done += (size_t)n;
+	}
+	close(in[1]);
+	buf_init(&b);
+	buf_add(&b, "", 0);
+	while ((n = read(out[0], chunk, sizeof chunk)) > 0)
+		buf_add(&b, chunk, (size_t)n);
+	close(out[0]);
+	waitpid(pid, status, 0);
+	rf_env_free(r);
+	return buf_steal(&b);
+}
+
+Test(redflags, plain_mode_plays_a_whole_lesson_from_piped_answers,
+    .timeout = 60)
+{
+	struct rf r;
+	const char *bin = getenv("REDFLAGS_BIN");
+	char *argv[] = { (char *)bin, "--lessons", "data/e2e", NULL };
+	char *out, *progress;
+	int st;
+
+	rf_new(&r);
+	/* lesson 2 (Sample lesson), begin, page, choice 2, tf false,
+	 * multi 1 3, the summary, then quit. */
+	out = rf_pipe_run(&r, argv,
+	    "2\n1\n\n2\n\nfalse\n\n1 3\n\n\nq\n", &st);
+	cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 0, "status %d", st);
+	cr_expect(strstr(out, "This is redflags in plain mode") != NULL, "%s",
+	    out);
+	cr_expect(strstr(out, "\033") == NULL, "an escape sequence in plain "
+	    "mode");
+	cr_expect(strstr(out, "Which answer is right?") != NULL);
+	cr_expect(strstr(out, "Yes, this one is right.") != NULL);
+	cr_expect(strstr(out, "The sky is usually blue.") != NULL);
+	cr_expect(strstr(out, "Secrecy is a red flag.") != NULL);
+	cr_expect(strstr(out, "You got 3 of 3 questions right the first "
+	    "time.") != NULL, "%s", out);
+	free(out);
+	progress = rf_progress(&r);
+	cr_assert_not_null(progress, "plain mode saved nothing");
+	cr_expect(strstr(progress, "e2e-sample\tfinished\t0\t4\t3\t3\t1\t") !=
+	    NULL, "%s", progress);
+	free(progress);
+	rf_cleanup(&r);
+}
+
+Test(redflags, plain_mode_is_used_when_term_is_dumb, .timeout = 60)
+{
+	struct rf r;
+	const char *bin = getenv("REDFLAGS_BIN");
+	char *argv[] = { (char *)bin, "--lessons", "data/e2e", NULL };
+	const char *out;
+	size_t len;
+
+	rf_new(&r);
+	rf_env(&r, NULL);
+	free(r.env[0]);
+	r.env[0] = xstrdup("TERM=dumb");
+	r.vt = vt_spawn(24, 80, argv, r.env);
+	cr_assert_not_null(r.vt);
+	RF_SEE(&r, "plain mode");
+	rf_key(&r, "h\r");
+	RF_SEE(&r, "Emergency");
+	rf_key(&r, "x\r");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	out = vt_output(r.vt, &len);
+	cr_expect_not(vt_altscreen_active(r.vt));
+	cr_expect(strstr(out, "\033[?1049h") == NULL, "curses started");
+	rf_stop(&r);
 	rf_cleanup(&r);
 }

@@ -1134,7 +1134,7 @@ Test(plain, help_lists_entries_by_kind_with_the_school_first)
 	    "Get an image taken down\n"
 	    "- Take It Down \xe2\x80\x94 takeitdown.example\n"
 	    "\n"
-	    "Someone to talk to, any time\n"
+	    "Someone to talk to\n"
 	    "- Kidline \xe2\x80\x94 0800 1111 \xe2\x80\x94 text KID to 8888 "
 	    "\xe2\x80\x94 kidline.example \xe2\x80\x94 24/7\n"
 	    "  Free and private, for anyone under 19.\n"

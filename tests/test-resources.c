@@ -307,7 +307,7 @@ Test(resources, every_kind_has_its_key_and_heading)
 		    "Get an image taken down" },
 		{ HELP_TRAFFICKING, "trafficking",
 		    "Pressured into work, sex or travel" },
-		{ HELP_SUPPORT, "support", "Someone to talk to, any time" },
+		{ HELP_SUPPORT, "support", "Someone to talk to" },
 		{ HELP_EMERGENCY, "emergency", "In danger right now" },
 	};
 	size_t i;

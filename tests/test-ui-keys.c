@@ -38,12 +38,13 @@ static const struct {
 	{ CTX_STORY, "story" },
 	{ CTX_ENDING, "ending" },
 	{ CTX_ORDER, "order" },
+	{ CTX_GETHELP, "get help" },
 };
 
 #define QUESTION (CTX_CHOICE | CTX_MULTI)
 #define ANSWERING (QUESTION | CTX_CHAT | CTX_STORY | CTX_ORDER)
 /* Where the number keys choose: questions, story choices, order places. */
-#define NUMBERED (QUESTION | CTX_STORY | CTX_ORDER)
+#define NUMBERED (QUESTION | CTX_STORY | CTX_ORDER | CTX_INTRO)
 #define PLAYER (CTX_INTRO | CTX_PAGE | CTX_CHOICE | CTX_MULTI | \
 	CTX_FEEDBACK | CTX_SUMMARY)
 
@@ -86,6 +87,9 @@ ParameterizedTestParameters(ui_keys, each_key_works_exactly_in_its_contexts)
 		{ 't', ACT_HINT, QUESTION | CTX_CHAT | CTX_ORDER },
 		{ 's', ACT_SKIP, ANSWERING | CTX_PAGE },
 		{ 'b', ACT_STORY_BACK, CTX_STORY | CTX_ENDING },
+		{ 'h', ACT_GET_HELP, CTX_ALL & ~CTX_GETHELP },
+		{ KEY_F(1), ACT_GET_HELP, CTX_ALL & ~CTX_GETHELP },
+		{ 'c', ACT_COUNTRY, CTX_GETHELP },
 		{ KEY_BACKSPACE, ACT_STORY_BACK, CTX_STORY | CTX_ENDING },
 		{ '?', ACT_KEYS, CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL) },
 		{ 'q', ACT_BACK, CTX_ALL },
@@ -100,7 +104,6 @@ ParameterizedTestParameters(ui_keys, each_key_works_exactly_in_its_contexts)
 		{ '\t', ACT_NONE, 0 },
 		{ KEY_LEFT, ACT_NONE, 0 },
 		{ KEY_RIGHT, ACT_NONE, 0 },
-		{ KEY_F(1), ACT_NONE, 0 },
 		{ KEY_RESIZE, ACT_NONE, 0 },
 		{ 0, ACT_NONE, 0 },
 		{ ERR, ACT_NONE, 0 },
@@ -130,7 +133,7 @@ ParameterizedTest(struct key_case *c, ui_keys,
 Test(ui_keys, numbers_pick_options_choices_and_places)
 {
 	static const unsigned questions[] = { CTX_CHOICE, CTX_MULTI,
-	    CTX_STORY, CTX_ORDER };
+	    CTX_STORY, CTX_ORDER, CTX_INTRO };
 	size_t i;
 	int key;
 
@@ -331,7 +334,7 @@ Test(ui_keys, footer_hints_only_keys_that_work_there)
 
 static const int widths[] = { 80, 60, 40 };
 
-Test(ui_keys, footer_always_has_the_keys_and_quick_exit_hints)
+Test(ui_keys, footer_always_has_keys_help_and_quick_exit_hints)
 {
 	size_t c, w;
 	int utf8;
@@ -344,6 +347,10 @@ Test(ui_keys, footer_always_has_the_keys_and_quick_exit_hints)
 				char *f = ui_keys_footer(ctx, widths[w], utf8);
 
 				cr_assert_not_null(strstr(f, "x quick exit"),
+				    "%s at %d: [%s]", contexts[c].name,
+				    widths[w], f);
+				cr_assert(ctx == CTX_GETHELP ||
+				    strstr(f, "h get help") != NULL,
 				    "%s at %d: [%s]", contexts[c].name,
 				    widths[w], f);
 				/* The keys screen is where '?' leads; a
@@ -383,15 +390,15 @@ Test(ui_keys, footer_fits_the_columns)
 	}
 }
 
-Test(ui_keys, footer_never_drops_the_keys_and_quick_exit_hints)
+Test(ui_keys, footer_never_drops_help_back_and_quick_exit)
 {
 	/* Too narrow for anything: what must stay stays. */
 	char *f = ui_keys_footer(CTX_MULTI, 10, 1);
 
-	cr_assert_str_eq(f, "? keys   x quick exit");
+	cr_assert_str_eq(f, "? keys  h get help  q list  x quick exit");
 	free(f);
 	f = ui_keys_footer(CTX_HOME, 1, 0);
-	cr_assert_str_eq(f, "? keys   x quick exit");
+	cr_assert_str_eq(f, "? keys  h get help  q quit  x quick exit");
 	free(f);
 }
 
@@ -405,37 +412,73 @@ struct footer_case {
 ParameterizedTestParameters(ui_keys, footer_says_what_the_keys_do_here)
 {
 	static struct footer_case cases[] = {
-		{ CTX_HOME, 80, 1, "\xe2\x86\x91\xe2\x86\x93 move   "
-		    "Enter open   ? keys   q quit   x quick exit" },
-		{ CTX_HOME, 80, 0, "Up/Down move   Enter open   ? keys   "
-		    "q quit   x quick exit" },
+		{ CTX_HOME, 80, 1,
+		    "\xe2\x86\x91\xe2\x86\x93 move  Enter open  "
+		    "? keys  h get help  q quit  x quick exit" },
 		{ CTX_INTRO, 80, 1,
-		    "Enter start   ? keys   q list   x quick exit" },
+		    "\xe2\x86\x91\xe2\x86\x93 move  Enter choose"
+		    "  ? keys  h get help  q list  x quick exit" },
 		{ CTX_PAGE, 80, 1,
-		    "Enter next   ? keys   q list   x quick exit" },
-		{ CTX_CHOICE, 80, 1, "\xe2\x86\x91\xe2\x86\x93 move   "
-		    "Enter answer   t hint   s skip   ? keys   q list   "
+		    "Enter next  ? keys  h get help  q list  "
 		    "x quick exit" },
-		{ CTX_MULTI, 100, 1, "\xe2\x86\x91\xe2\x86\x93 move   "
-		    "Space mark   Enter answer   t hint   s skip   ? keys   "
-		    "q list   x quick exit" },
+		{ CTX_CHOICE, 80, 1,
+		    "\xe2\x86\x91\xe2\x86\x93 move  Enter answer"
+		    "  t hint  s skip  ? keys  h get help  q list"
+		    "  x quick exit" },
+		{ CTX_CHOICE, 120, 1,
+		    "\xe2\x86\x91\xe2\x86\x93 move  Enter answer"
+		    "  t hint  s skip  ? keys  h get help  q list"
+		    "  x quick exit" },
+		{ CTX_MULTI, 80, 1,
+		    "\xe2\x86\x91\xe2\x86\x93 move  Space mark  "
+		    "Enter answer  ? keys  h get help  q list  "
+		    "x quick exit" },
+		{ CTX_MULTI, 120, 1,
+		    "\xe2\x86\x91\xe2\x86\x93 move  Space mark  "
+		    "Enter answer  t hint  s skip  ? keys  "
+		    "h get help  q list  x quick exit" },
 		{ CTX_FEEDBACK, 80, 1,
-		    "Enter next   ? keys   q list   x quick exit" },
-		{ CTX_SUMMARY, 80, 1,
-		    "Enter finish   ? keys   q list   x quick exit" },
-		{ CTX_KEYS, 80, 1, "q back   x quick exit" },
-		{ CTX_TOO_SMALL, 80, 1, "q back   x quick exit" },
-		{ CTX_CHAT, 100, 1, "\xe2\x86\x91\xe2\x86\x93 move   "
-		    "Space flag   Enter check   t hint   s skip   ? keys   "
-		    "q list   x quick exit" },
-		{ CTX_STORY, 100, 1, "\xe2\x86\x91\xe2\x86\x93 move   "
-		    "Enter choose   b back a step   s skip   ? keys   q list   "
+		    "Enter next  ? keys  h get help  q list  "
 		    "x quick exit" },
-		{ CTX_ENDING, 80, 1, "Enter next   b back a step   ? keys   "
-		    "q list   x quick exit" },
-		{ CTX_ORDER, 120, 1, "\xe2\x86\x91\xe2\x86\x93 move   "
-		    "Space pick up/put down   Enter check   t hint   s skip   "
-		    "? keys   q list   x quick exit" },
+		{ CTX_SUMMARY, 80, 1,
+		    "Enter finish  ? keys  h get help  q list  "
+		    "x quick exit" },
+		{ CTX_KEYS, 80, 1,
+		    "h get help  q back  x quick exit" },
+		{ CTX_TOO_SMALL, 80, 1,
+		    "h get help  q back  x quick exit" },
+		{ CTX_CHAT, 80, 1,
+		    "\xe2\x86\x91\xe2\x86\x93 move  Space flag  "
+		    "Enter check  ? keys  h get help  q list  "
+		    "x quick exit" },
+		{ CTX_CHAT, 120, 1,
+		    "\xe2\x86\x91\xe2\x86\x93 move  Space flag  "
+		    "Enter check  t hint  s skip  ? keys  "
+		    "h get help  q list  x quick exit" },
+		{ CTX_STORY, 80, 1,
+		    "\xe2\x86\x91\xe2\x86\x93 move  Enter choose"
+		    "  b back a step  ? keys  h get help  q list"
+		    "  x quick exit" },
+		{ CTX_STORY, 120, 1,
+		    "\xe2\x86\x91\xe2\x86\x93 move  Enter choose"
+		    "  b back a step  s skip  ? keys  h get help"
+		    "  q list  x quick exit" },
+		{ CTX_ENDING, 80, 1,
+		    "Enter next  b back a step  ? keys  "
+		    "h get help  q list  x quick exit" },
+		{ CTX_ORDER, 80, 1,
+		    "\xe2\x86\x91\xe2\x86\x93 move  Space pick up"
+		    "  Enter check  ? keys  h get help  q list  "
+		    "x quick exit" },
+		{ CTX_ORDER, 120, 1,
+		    "\xe2\x86\x91\xe2\x86\x93 move  Space pick up"
+		    "  Enter check  t hint  s skip  ? keys  "
+		    "h get help  q list  x quick exit" },
+		{ CTX_GETHELP, 80, 1,
+		    "? keys  c change country  q back  "
+		    "x quick exit" },
+		{ CTX_HOME, 80, 0, "Up/Down move  Enter open  ? keys  "
+		    "h get help  q quit  x quick exit" },
 	};
 
 	return cr_make_param_array(struct footer_case, cases,
@@ -485,16 +528,16 @@ Test(ui_keys, multi_footer_at_80_keeps_space_mark)
 	free(f);
 }
 
-Test(ui_keys, footer_drops_optional_hints_from_the_end_first)
+Test(ui_keys, footer_drops_hint_and_skip_first_then_move)
 {
-	/* 86 columns in full; at 80 the last optional hint goes. */
+	/* Too wide at 80: skip and hint go before what answers. */
 	char *f = ui_keys_footer(CTX_MULTI, 80, 1);
 
-	cr_assert_str_eq(f, "\xe2\x86\x91\xe2\x86\x93 move   Space mark   "
-	    "Enter answer   t hint   s skip   ? keys   x quick exit");
+	cr_assert_str_eq(f, "\xe2\x86\x91\xe2\x86\x93 move  Space mark  "
+	    "Enter answer  ? keys  h get help  q list  x quick exit");
 	free(f);
-	f = ui_keys_footer(CTX_HOME, 40, 1);
-	cr_assert_str_eq(f, "\xe2\x86\x91\xe2\x86\x93 move   ? keys   "
-	    "x quick exit");
+	f = ui_keys_footer(CTX_ORDER, 70, 1);
+	cr_assert_str_eq(f, "Space pick up  Enter check  ? keys  h get help  "
+	    "q list  x quick exit");
 	free(f);
 }

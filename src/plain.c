@@ -753,6 +753,8 @@ show_state(struct plain *pl)
 			blank(pl);
 		}
 		put(pl, 0, NULL, s->text);
+		if (s->show_help)
+			show_help(pl);
 		break;
 	case STEP_CHOICE:
 	case STEP_MULTI:

@@ -1659,3 +1659,49 @@ Test(redflags, plain_mode_is_used_when_term_is_dumb, .timeout = 60)
 	rf_stop(&r);
 	rf_cleanup(&r);
 }
+
+Test(redflags, a_page_can_show_the_help_in_both_interfaces, .timeout = 60)
+{
+	struct rf r;
+	const char *bin = getenv("REDFLAGS_BIN");
+	char *argv[] = { (char *)bin, "--lessons", "data/e2e", "--country",
+	    "GB", NULL };
+	char *out;
+	int st;
+
+	rf_new(&r);
+	rf_env(&r, NULL);
+	r.vt = vt_spawn(24, 80, argv, r.env);
+	cr_assert_not_null(r.vt);
+	rf_select(&r, "Help page lesson");
+	rf_key(&r, VT_KEY_ENTER);
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Here is who can help.");
+	RF_SEE(&r, "Talk to someone you trust");
+	rf_key(&r, VT_KEY_PGDN);
+	rf_key(&r, VT_KEY_PGDN);
+	RF_SEE(&r, "Childline");
+	rf_key(&r, "x");
+	vt_wait_exit(r.vt, 5000);
+	rf_stop(&r);
+
+	/* The same page in plain mode: the lesson list is numbered by
+	 * topic, so find the number from the list first. */
+	out = rf_pipe_run(&r, argv, "q\n", &st);
+	{
+		char *at = strstr(out, ". Help page lesson"), input[32];
+		int n = 0;
+
+		cr_assert_not_null(at, "%s", out);
+		while (at > out && at[-1] >= '0' && at[-1] <= '9')
+			at--;
+		n = atoi(at);
+		free(out);
+		snprintf(input, sizeof input, "%d\n1\n", n);
+		out = rf_pipe_run(&r, argv, input, &st);
+	}
+	cr_expect(strstr(out, "Here is who can help.") != NULL, "%s", out);
+	cr_expect(strstr(out, "Childline") != NULL, "%s", out);
+	free(out);
+	rf_cleanup(&r);
+}

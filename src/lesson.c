@@ -302,6 +302,21 @@ lesson_scenario_find(const struct lesson_scenario *sc, const char *id)
 	return LESSON_NO_NODE;
 }
 
+int
+lesson_scenario_choice_to(const struct lesson_scenario *sc, size_t from,
+    size_t to)
+{
+	size_t i;
+
+	if (from >= sc->node_count)
+		return -1;
+	for (i = 0; i < sc->nodes[from].choice_count; i++) {
+		if (sc->nodes[from].choices[i].target == to)
+			return (int)i;
+	}
+	return -1;
+}
+
 void
 lesson_scenario_resolve(struct lesson_scenario *sc)
 {

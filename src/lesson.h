@@ -230,6 +230,10 @@ int lesson_ending_points(const struct lesson_node *n);
  * (LESSON_NO_NODE where an id is missing). */
 void lesson_scenario_resolve(struct lesson_scenario *sc);
 
+/* The choice in node 'from' that leads to node 'to', or -1. */
+int lesson_scenario_choice_to(const struct lesson_scenario *sc, size_t from,
+    size_t to);
+
 /* The index of the node with this id, or LESSON_NO_NODE. */
 size_t lesson_scenario_find(const struct lesson_scenario *sc, const char *id);
 

@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
-#include <time.h>
 
 #include "i18n.h"
+#include "play.h"
 #include "lesson.h"
 #include "quiz.h"
 #include "text.h"
@@ -280,35 +280,12 @@ parse_one(const struct plain *pl, size_t max)
 
 /* Progress ------------------------------------------------------------- */
 
-/* Save the open lesson's place and results, as ui_app_save_lesson. */
+/* Save the open lesson's place and results (see play.h). */
 static void
 save_lesson(struct plain *pl, bool finished)
 {
-	const struct lesson *l;
-	const struct progress_entry *old;
-	struct progress_entry e;
-
-	if (pl->lesson == NULL)
-		return;
-	/* Leaving from the intro changes nothing; a finished lesson was
-	 * stored when it was finished. */
-	if (!finished && (pl->quiz.phase == QUIZ_INTRO ||
-	    pl->quiz.phase == QUIZ_SUMMARY))
-		return;
-	l = pl->lesson->lesson;
-	old = progress_get(pl->progress, l->id);
-	memset(&e, 0, sizeof e);
-	e.lesson_id = l->id;
-	e.step_count = (int)l->step_count;
-	e.score = quiz_score(&pl->quiz);
-	e.max_score = quiz_max_score(&pl->quiz);
-	e.times_finished = (old ? old->times_finished : 0) + (finished ? 1 : 0);
-	e.updated = (long long)time(NULL);
-	e.results = pl->quiz.results;
-	e.status = finished ? PROGRESS_FINISHED : PROGRESS_STARTED;
-	e.step = finished ? 0 : (int)quiz_resume_step(&pl->quiz);
-	progress_set(pl->progress, &e);
-	progress_save(pl->progress);
+	if (pl->lesson != NULL)
+		play_save(pl->progress, &pl->quiz, finished);
 }
 
 /* Send one event to the engine and save when it says so. */
@@ -423,19 +400,6 @@ show_order(struct plain *pl, const struct lesson_step *s)
 		    s->order.items[pl->quiz.perm[i]].text);
 }
 
-/* The choice in node 'from' that leads to node 'to' (-1 if none). */
-static int
-choice_to(const struct lesson_scenario *sc, size_t from, size_t to)
-{
-	size_t i;
-
-	for (i = 0; i < sc->nodes[from].choice_count; i++) {
-		if (sc->nodes[from].choices[i].target == to)
-			return (int)i;
-	}
-	return -1;
-}
-
 /* A path as the choices made along it, numbered. */
 static void
 path_lines(struct plain *pl, const struct lesson_scenario *sc,
@@ -444,8 +408,8 @@ path_lines(struct plain *pl, const struct lesson_scenario *sc,
 	size_t i;
 
 	for (i = 0; i + 1 < n; i++) {
-		int c = choices ? choices[i] : choice_to(sc, nodes[i],
-		    nodes[i + 1]);
+		int c = choices ? choices[i] :
+		    lesson_scenario_choice_to(sc, nodes[i], nodes[i + 1]);
 
 		if (c < 0 || (size_t)c >= sc->nodes[nodes[i]].choice_count)
 			continue;
@@ -1239,19 +1203,12 @@ intro(struct plain *pl)
 static enum reply
 play(struct plain *pl, struct catalog_entry *e)
 {
-	const struct progress_entry *pe = progress_get(pl->progress,
-	    e->lesson->id);
 	enum reply r;
 	unsigned ch;
 
-	/* As ui_app_open_lesson: resume a started lesson where it
-	 * stopped, unless the lesson changed since. */
 	pl->lesson = e;
 	pl->shown_step = (size_t)-1;
-	quiz_init(&pl->quiz, e->lesson);
-	if (pe != NULL && pe->status == PROGRESS_STARTED &&
-	    (size_t)pe->step_count == e->lesson->step_count)
-		quiz_restore(&pl->quiz, (size_t)pe->step, pe->results);
+	play_open(&pl->quiz, e->lesson, pl->progress);
 	r = intro(pl);
 	while (r == REPLY_LINE) {
 		show_state(pl);

@@ -4,9 +4,9 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "i18n.h"
+#include "play.h"
 #include "ui-draw.h"
 #include "ui-term.h"
 #include "util.h"
@@ -47,14 +47,8 @@ ui_app_pop(struct app *a)
 void
 ui_app_open_lesson(struct app *a, struct catalog_entry *e)
 {
-	const struct progress_entry *pe = progress_get(a->progress,
-	    e->lesson->id);
-
 	a->lesson = e;
-	quiz_init(&a->quiz, e->lesson);
-	if (pe != NULL && pe->status == PROGRESS_STARTED &&
-	    (size_t)pe->step_count == e->lesson->step_count)
-		quiz_restore(&a->quiz, (size_t)pe->step, pe->results);
+	play_open(&a->quiz, e->lesson, a->progress);
 	a->player_scroll = 0;
 	a->player_follow = true;
 	a->intro_choice = 0;
@@ -65,29 +59,8 @@ ui_app_open_lesson(struct app *a, struct catalog_entry *e)
 void
 ui_app_save_lesson(struct app *a, bool finished)
 {
-	const struct progress_entry *old;
-	struct progress_entry e;
-
-	if (a->lesson == NULL)
-		return;
-	/* Leaving from the intro changes nothing; a finished lesson was
-	 * stored when it was finished. */
-	if (!finished && (a->quiz.phase == QUIZ_INTRO ||
-	    a->quiz.phase == QUIZ_SUMMARY))
-		return;
-	old = progress_get(a->progress, a->lesson->lesson->id);
-	memset(&e, 0, sizeof e);
-	e.lesson_id = a->lesson->lesson->id;
-	e.step_count = (int)a->lesson->lesson->step_count;
-	e.score = quiz_score(&a->quiz);
-	e.max_score = quiz_max_score(&a->quiz);
-	e.times_finished = (old ? old->times_finished : 0) + (finished ? 1 : 0);
-	e.updated = (long long)time(NULL);
-	e.results = a->quiz.results;
-	e.status = finished ? PROGRESS_FINISHED : PROGRESS_STARTED;
-	e.step = finished ? 0 : (int)quiz_resume_step(&a->quiz);
-	progress_set(a->progress, &e);
-	progress_save(a->progress);
+	if (a->lesson != NULL)
+		play_save(a->progress, &a->quiz, finished);
 }
 
 void

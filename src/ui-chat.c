@@ -43,21 +43,6 @@ name_cols(const struct lesson_message *m, size_t count, const char *contact)
 	return w > NAME_COLS_MAX ? NAME_COLS_MAX : w;
 }
 
-static char *
-pad(const char *s, int cols)
-{
-	char *cut = text_truncate(s, cols, ui_sym()->ellipsis);
-	int w = text_width(cut);
-	struct buf b;
-
-	buf_init(&b);
-	buf_adds(&b, cut);
-	while (w++ < cols)
-		buf_addc(&b, ' ');
-	free(cut);
-	return buf_steal(&b);
-}
-
 /* One message: theirs on the left after the name, mine on the right. */
 static void
 message(struct ui_doc *d, const struct lesson_message *m, const char *contact,
@@ -89,7 +74,7 @@ message(struct ui_doc *d, const struct lesson_message *m, const char *contact,
 			free(line);
 		}
 	} else {
-		char *name = pad(name_of(m, contact), namew);
+		char *name = ui_fit(name_of(m, contact), namew);
 		int timew = m->time ? text_width(m->time) + 2 : 0;
 		int text_cols = width - lead - namew - 2 - timew;
 

@@ -137,6 +137,21 @@ ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll,
 	return at;
 }
 
+char *
+ui_fit(const char *s, int cols)
+{
+	char *cut = text_truncate(s, cols, ui_sym()->ellipsis);
+	int w = text_width(cut);
+	struct buf b;
+
+	buf_init(&b);
+	buf_adds(&b, cut);
+	while (w++ < cols)
+		buf_addc(&b, ' ');
+	free(cut);
+	return buf_steal(&b);
+}
+
 void
 ui_cursor_at(int y, int x)
 {

@@ -60,6 +60,10 @@ int ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll,
 void ui_frame(const char *left, const char *right, unsigned ctx, int *top,
     int *rows);
 
+/* 's' cut or padded with spaces to exactly 'cols' display columns.
+ * Caller frees. */
+char *ui_fit(const char *s, int cols);
+
 /* Put the hardware cursor on the selected item (row y, column x), where
  * screen readers and magnifiers follow it; y < 0 hides it. */
 void ui_cursor_at(int y, int x);

@@ -9,22 +9,6 @@
 #include "ui-draw.h"
 #include "util.h"
 
-/* Text cut or padded with spaces to exactly 'cols' display columns. */
-static char *
-fit(const char *s, int cols)
-{
-	char *cut = text_truncate(s, cols, ui_sym()->ellipsis);
-	int w = text_width(cut);
-	struct buf b;
-
-	buf_init(&b);
-	buf_adds(&b, cut);
-	while (w++ < cols)
-		buf_addc(&b, ' ');
-	free(cut);
-	return buf_steal(&b);
-}
-
 static char *
 status_text(const struct progress_entry *pe, const char **mark)
 {
@@ -82,9 +66,9 @@ home_draw(struct app *a)
 		const char *mark;
 		char *st = status_text(pe, &mark);
 		char *m = xasprintf(_("%d min"), l->minutes);
-		char *mins = fit(m, 8);	/* by display width, not bytes */
+		char *mins = ui_fit(m, 8);	/* by display width, not bytes */
 		int title_cols = d.width - 2 - 2 - 2 - 8 - 16;
-		char *title = fit(l->title, title_cols < 10 ? 10 : title_cols);
+		char *title = ui_fit(l->title, title_cols < 10 ? 10 : title_cols);
 		char *line;
 
 		if ((int)l->topic != last_topic) {

@@ -7,19 +7,6 @@
 #include "i18n.h"
 #include "util.h"
 
-/* The choice in node 'from' that leads to node 'to' (-1 if none). */
-static int
-choice_to(const struct lesson_scenario *sc, size_t from, size_t to)
-{
-	size_t i;
-
-	for (i = 0; i < sc->nodes[from].choice_count; i++) {
-		if (sc->nodes[from].choices[i].target == to)
-			return (int)i;
-	}
-	return -1;
-}
-
 /* A path as the choices made along it, numbered. */
 static void
 path_lines(struct ui_doc *d, const struct lesson_scenario *sc,
@@ -28,8 +15,8 @@ path_lines(struct ui_doc *d, const struct lesson_scenario *sc,
 	size_t i;
 
 	for (i = 0; i + 1 < n; i++) {
-		int c = choices ? choices[i] : choice_to(sc, nodes[i],
-		    nodes[i + 1]);
+		int c = choices ? choices[i] :
+		    lesson_scenario_choice_to(sc, nodes[i], nodes[i + 1]);
 		char *lead;
 
 		if (c < 0 || (size_t)c >= sc->nodes[nodes[i]].choice_count)

@@ -30,6 +30,7 @@ catalog_finish(struct catalog *c)
 	for (i = 0; i < c->count; i++)
 		lesson_destroy(c->entries[i].lesson);
 	free(c->entries);
+	course_destroy(c->course);
 	for (i = 0; i < c->dir_count; i++)
 		free(c->dirs[i].path);
 	free(c->dirs);
@@ -191,6 +192,15 @@ load_folder(struct catalog *c, const struct catalog_dir *d, const char *path)
 	char **names = paths_list_dir(path, &n);
 
 	for (i = 0; i < n; i++) {
+		if (course_is_file(names[i])) {
+			if (c->course == NULL) {
+				char *file = paths_join(path, names[i]);
+
+				c->course = course_load(file, &c->diags);
+				free(file);
+			}
+			continue;
+		}
 		if (is_lesson_file(path, names[i])) {
 			char *file = paths_join(path, names[i]);
 
@@ -201,13 +211,32 @@ load_folder(struct catalog *c, const struct catalog_dir *d, const char *path)
 	paths_free_list(names);
 }
 
+/* A lesson's place in the course: module * 1000 + index, or a large
+ * number when the course does not list it. */
+static long
+course_rank(const struct course *course, const struct lesson *l)
+{
+	size_t m, i;
+
+	if (course_find(course, l->id, &m, &i) < 0)
+		return 1000000;
+	return (long)m * 1000 + (long)i;
+}
+
+/* qsort has no context: the course being sorted by. */
+static const struct course *sorting_course;
+
 static int
 cmp_entries(const void *a, const void *b)
 {
 	const struct catalog_entry *x = a, *y = b;
 	const char *fx, *fy;
+	long rx = course_rank(sorting_course, x->lesson);
+	long ry = course_rank(sorting_course, y->lesson);
 	int c;
 
+	if (rx != ry)
+		return rx < ry ? -1 : 1;
 	if (x->lesson->topic != y->lesson->topic)
 		return x->lesson->topic < y->lesson->topic ? -1 : 1;
 	fx = strrchr(x->lesson->file, '/');
@@ -234,9 +263,11 @@ catalog_load(struct catalog *c, const char *lang)
 	}
 	/* Shadowing was decided in search order; now order for display:
 	 * topic, file name, then search order, so no two entries tie. */
+	sorting_course = c->course;
 	if (c->count > 1)
 		qsort(c->entries, c->count, sizeof *c->entries,
 		    cmp_entries);
+	sorting_course = NULL;
 }
 
 struct catalog_entry *

@@ -5,7 +5,8 @@
  *   $XDG_DATA_DIRS entry + /redflags/lessons, the repository's lessons/
  *   when running from the build tree, and the installed data directory.
  * In each directory the *.yaml files in it and in its language folder
- * ("en/") are read.  When two files have the same lesson id, the first
+ * ("en/") are read; a course.yaml there is the course (the first one
+ * found), which orders the lessons into modules.  When two files have the same lesson id, the first
  * found wins; the others are kept as "shadowed" so `redflags list` can
  * say so.  A file with errors is left out (its problems are kept).
  */
@@ -15,6 +16,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "course.h"
 #include "diag.h"
 #include "lesson.h"
 
@@ -32,9 +34,12 @@ struct catalog_entry {
 struct catalog {
 	struct catalog_dir *dirs;
 	size_t dir_count;
-	struct catalog_entry *entries;	/* sorted: topic, then file name */
+	/* Sorted: by the course's modules and order when there is one
+	 * (lessons it does not list come after), then topic, file name. */
+	struct catalog_entry *entries;
 	size_t count;
 	size_t cap;
+	struct course *course;	/* the first course.yaml found, or NULL */
 	struct diag_list diags;	/* problems met while loading */
 	size_t files_failed;	/* files left out because of errors */
 };

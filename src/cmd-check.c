@@ -11,6 +11,8 @@
 #include "lesson-check.h"
 #include "lesson-yaml.h"
 #include "paths.h"
+#include "course.h"
+#include "yaml-schema.h"
 #include "resources.h"
 #include "text.h"
 #include "util.h"
@@ -26,6 +28,8 @@ struct checker {
 	size_t files, errors, warnings;
 	struct seen_id *ids;
 	size_t id_count;
+	struct course **courses;	/* checked against the lessons last */
+	size_t course_count;
 };
 
 static void
@@ -93,8 +97,86 @@ check_help_file(struct checker *ck, const char *path)
 }
 
 static void
+check_course_file(struct checker *ck, const char *path)
+{
+	struct diag_list d;
+	struct course *c;
+	char *src = NULL;
+	size_t len = 0;
+
+	ck->files++;
+	diag_list_init(&d);
+	if (read_file(path, 1 << 20, &src, &len) != 0)
+		src = NULL;
+	c = course_load(path, &d);
+	report(ck, &d, src, len);
+	diag_list_finish(&d);
+	free(src);
+	if (c != NULL) {
+		ck->courses = xreallocarray(ck->courses, ck->course_count + 1,
+		    sizeof *ck->courses);
+		ck->courses[ck->course_count++] = c;
+	}
+}
+
+/* Every lesson a course lists must be one of the lessons checked. */
+static void
+check_course_lessons(struct checker *ck, const struct course *c)
+{
+	const char *ids[512];
+	struct diag_list d;
+	size_t i, j, k, n = 0;
+	char *src = NULL;
+	size_t len = 0;
+
+	for (k = 0; k < ck->id_count && n < RF_ARRAY_LEN(ids); k++)
+		ids[n++] = ck->ids[k].id;
+	diag_list_init(&d);
+	for (i = 0; i < c->module_count; i++) {
+		const struct course_module *m = &c->modules[i];
+
+		for (j = 0; j < m->lesson_count; j++) {
+			const char *guess;
+
+			for (k = 0; k < ck->id_count; k++) {
+				if (strcmp(ck->ids[k].id, m->lessons[j]) == 0)
+					break;
+			}
+			if (k < ck->id_count)
+				continue;
+			guess = schema_closest(m->lessons[j], ids, n);
+			if (guess != NULL)
+				diag_add(&d, DIAG_ERROR, DIAG_BAD_VALUE,
+				    c->file, m->lesson_lines[j],
+				    m->lesson_cols[j], _("the course lists "
+				    "'%s', but no lesson checked has that id "
+				    "(did you mean '%s'?)"), m->lessons[j],
+				    guess);
+			else
+				diag_add(&d, DIAG_ERROR, DIAG_BAD_VALUE,
+				    c->file, m->lesson_lines[j],
+				    m->lesson_cols[j], _("the course lists "
+				    "'%s', but no lesson checked has that id; "
+				    "check the id, or check its file too"),
+				    m->lessons[j]);
+		}
+	}
+	if (d.count > 0 && read_file(c->file, 1 << 20, &src, &len) != 0)
+		src = NULL;
+	report(ck, &d, src, len);
+	diag_list_finish(&d);
+	free(src);
+}
+
+static void
 check_file(struct checker *ck, const char *path)
 {
+	const char *base = strrchr(path, '/');
+
+	if (course_is_file(base ? base + 1 : path)) {
+		check_course_file(ck, path);
+		return;
+	}
 	struct diag_list d;
 	struct lesson *l;
 	char *src = NULL;
@@ -214,6 +296,13 @@ cmd_check(const char *const *paths, size_t n, struct catalog *search,
 	for (i = 0; i < n; i++)
 		check_path(&ck, paths[i]);
 
+	for (i = 0; i < ck.course_count; i++) {
+		/* Alone, a course file is checked for its own shape only. */
+		if (ck.id_count > 0)
+			check_course_lessons(&ck, ck.courses[i]);
+		course_destroy(ck.courses[i]);
+	}
+	free(ck.courses);
 	if (ck.files == 0) {
 		fprintf(err, "%s\n", _("redflags check: no lesson files "
 		    "(*.yaml) found"));

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "course.h"
 #include "i18n.h"
 #include "text.h"
 #include "ui-draw.h"
@@ -37,12 +38,53 @@ visible(struct app *a, int *out)
 	return n;
 }
 
+/*
+ * The group a lesson is shown in: its course module (numbered, in the
+ * course's order), or after them its topic.  Returns a key that changes
+ * with the group, and its heading in *title (caller frees).
+ */
+static int
+group_of(const struct app *a, const struct lesson *l, char **title)
+{
+	const struct course *c = a->catalog->course;
+	size_t m, i;
+
+	if (course_find(c, l->id, &m, &i) == 0) {
+		*title = xasprintf("%zu  %s", m + 1, c->modules[m].title);
+		return (int)m;
+	}
+	if (c != NULL)
+		*title = xasprintf(_("More lessons: %s"),
+		    lesson_topic_name(l->topic));
+	else
+		*title = xstrdup(lesson_topic_name(l->topic));
+	return 1000 + (int)l->topic;
+}
+
+/* The recommended next lesson: the first in the course's order (or the
+ * list's) that is not finished.  -1 when all are. */
+static int
+next_lesson(const struct app *a, const int *idx, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++) {
+		const struct lesson *l = a->catalog->entries[idx[i]].lesson;
+		const struct progress_entry *pe = progress_get(a->progress,
+		    l->id);
+
+		if (pe == NULL || pe->status != PROGRESS_FINISHED)
+			return i;
+	}
+	return -1;
+}
+
 static void
 home_draw(struct app *a)
 {
-	int top, rows, n, i, at;
+	int top, rows, n, i, at, next;
 	int *idx = xcalloc(a->catalog->count + 1, sizeof *idx);
-	int last_topic = -1;
+	int last_group = -1;
 	struct ui_doc d;
 	const char *right = a->progress->can_save ? NULL :
 	    _("progress not saved");
@@ -59,24 +101,35 @@ home_draw(struct app *a)
 	n = visible(a, idx);
 	if (a->home_cursor >= n)
 		a->home_cursor = n > 0 ? n - 1 : 0;
+	next = next_lesson(a, idx, n);
+	if (a->catalog->course != NULL) {
+		ui_doc_text(&d, a->catalog->course->title, UI_HEADER, 0, NULL,
+		    false);
+		ui_doc_blank(&d);
+	}
 	for (i = 0; i < n; i++) {
 		const struct lesson *l = a->catalog->entries[idx[i]].lesson;
 		const struct progress_entry *pe = progress_get(a->progress,
 		    l->id);
 		const char *mark;
-		char *st = status_text(pe, &mark);
+		char *st = status_text(pe, &mark), *group_title;
+		int group = group_of(a, l, &group_title);
 		char *m = xasprintf(_("%d min"), l->minutes);
 		char *mins = ui_fit(m, 8);	/* by display width, not bytes */
 		int title_cols = d.width - 2 - 2 - 2 - 8 - 16;
 		char *title = ui_fit(l->title, title_cols < 10 ? 10 : title_cols);
 		char *line;
 
-		if ((int)l->topic != last_topic) {
-			if (last_topic != -1)
+		if (group != last_group) {
+			if (last_group != -1)
 				ui_doc_blank(&d);
-			ui_doc_line(&d, lesson_topic_name(l->topic), UI_TITLE,
-			    0, false);
-			last_topic = (int)l->topic;
+			ui_doc_line(&d, group_title, UI_TITLE, 0, false);
+			last_group = group;
+		}
+		free(group_title);
+		if (i == next && pe == NULL) {
+			free(st);
+			st = xstrdup(_("next"));
 		}
 		free(m);
 		line = xasprintf("%s %s %s  %s  %s",

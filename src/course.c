@@ -1,0 +1,186 @@
+/* course.c - the course file: modules and the recommended path. */
+#include "course.h"
+
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "i18n.h"
+#include "util.h"
+#include "yaml-schema.h"
+#include "yaml-tree.h"
+
+bool
+course_is_file(const char *name)
+{
+	return strcmp(name, "course.yaml") == 0;
+}
+
+/* lessons: [a, b, c] - ids, each at its place for check's messages. */
+static void
+parse_lessons(struct schema *sc, const struct ynode *n, void *obj)
+{
+	struct course_module *m = obj;
+	size_t i;
+
+	if (n->type != YNODE_SEQ) {
+		schema_problem(sc, DIAG_ERROR, DIAG_WRONG_TYPE, n,
+		    _("'lessons' should be a list of lesson ids, such as "
+		    "[grooming-how-it-starts, grooming-red-flags-in-chats]"));
+		return;
+	}
+	m->lessons = xcalloc(n->u.seq.count + 1, sizeof *m->lessons);
+	m->lesson_lines = xcalloc(n->u.seq.count + 1, sizeof(int));
+	m->lesson_cols = xcalloc(n->u.seq.count + 1, sizeof(int));
+	for (i = 0; i < n->u.seq.count; i++) {
+		char *id = schema_id(sc, n->u.seq.items[i], "lessons");
+
+		if (id == NULL)
+			continue;
+		m->lesson_lines[m->lesson_count] = n->u.seq.items[i]->line;
+		m->lesson_cols[m->lesson_count] = n->u.seq.items[i]->col;
+		m->lessons[m->lesson_count++] = id;
+	}
+}
+
+static const struct schema_field module_fields[] = {
+	{ "id", SF_ID, true, offsetof(struct course_module, id), 0, 0, 0,
+	    NULL, N_("a short name such as 'grooming'") },
+	{ "title", SF_LINE, true, offsetof(struct course_module, title), 0, 0,
+	    0, NULL, N_("the module's title, as students see it") },
+	{ "lessons", SF_CUSTOM, true, 0, 0, 0, 0, parse_lessons,
+	    N_("a list of lesson ids, in the order to take them") },
+};
+
+static void
+parse_modules(struct schema *sc, const struct ynode *n, void *obj)
+{
+	struct course *c = obj;
+
+	c->modules = schema_list(sc, n, "modules", 32, sizeof *c->modules,
+	    module_fields, RF_ARRAY_LEN(module_fields),
+	    offsetof(struct course_module, line), _("a module"),
+	    &c->module_count);
+}
+
+static const struct schema_field course_fields[] = {
+	{ "course", SF_ID, true, offsetof(struct course, id), 0, 0, 0, NULL,
+	    N_("the course's id, such as 'redflags'") },
+	{ "title", SF_LINE, true, offsetof(struct course, title), 0, 0, 0,
+	    NULL, N_("the course's title") },
+	{ "modules", SF_CUSTOM, true, 0, 0, 0, 0, parse_modules,
+	    N_("a list of '- id: ...' modules") },
+};
+
+void
+course_destroy(struct course *c)
+{
+	size_t i, j;
+
+	if (c == NULL)
+		return;
+	for (i = 0; i < c->module_count; i++) {
+		struct course_module *m = &c->modules[i];
+
+		for (j = 0; j < m->lesson_count; j++)
+			free(m->lessons[j]);
+		free(m->lessons);
+		free(m->lesson_lines);
+		free(m->lesson_cols);
+		free(m->id);
+		free(m->title);
+	}
+	free(c->modules);
+	free(c->file);
+	free(c->id);
+	free(c->title);
+	free(c);
+}
+
+/* The same lesson twice is an author's slip: say where. */
+static void
+check_course(struct schema *sc, const struct course *c)
+{
+	size_t a, i, b, j;
+
+	for (a = 0; a < c->module_count; a++) {
+		const struct course_module *m = &c->modules[a];
+
+		for (i = 0; i < m->lesson_count; i++) {
+			for (b = 0; b <= a; b++) {
+				const struct course_module *o = &c->modules[b];
+				size_t end = b == a ? i : o->lesson_count;
+
+				for (j = 0; j < end; j++) {
+					if (strcmp(o->lessons[j],
+					    m->lessons[i]) != 0)
+						continue;
+					diag_add(sc->diags, DIAG_ERROR,
+					    DIAG_DUPLICATE_ID, sc->file,
+					    m->lesson_lines[i],
+					    m->lesson_cols[i],
+					    _("the lesson '%s' is already in the "
+					    "course at line %d; list each lesson "
+					    "once"), m->lessons[i],
+					    o->lesson_lines[j]);
+				}
+			}
+		}
+	}
+}
+
+struct course *
+course_load(const char *path, struct diag_list *diags)
+{
+	struct schema sc = { path, diags };
+	size_t errors = diag_count(diags, DIAG_ERROR), len;
+	struct course *c;
+	struct ytree tree;
+	char *data;
+	int err;
+
+	err = read_file(path, ytree_default_limits.max_bytes, &data, &len);
+	if (err != 0) {
+		diag_add(diags, DIAG_ERROR, DIAG_IO, path, 0, 0,
+		    _("cannot read the file: %s"), strerror(err));
+		return NULL;
+	}
+	if (ytree_parse(&tree, path, data, len, NULL, diags) < 0) {
+		free(data);
+		return NULL;
+	}
+	free(data);
+	c = xcalloc(1, sizeof *c);
+	c->file = xstrdup(path);
+	if (tree.root == NULL)
+		diag_add(diags, DIAG_ERROR, DIAG_MISSING_KEY, path, 1, 1, "%s",
+		    _("the file is empty; a course file starts with 'course:', "
+		    "'title:' and 'modules:'"));
+	else if (schema_walk(&sc, tree.root, course_fields,
+	    RF_ARRAY_LEN(course_fields), c, _("the course")))
+		check_course(&sc, c);
+	ytree_finish(&tree);
+	if (diag_count(diags, DIAG_ERROR) > errors) {
+		course_destroy(c);
+		return NULL;
+	}
+	return c;
+}
+
+int
+course_find(const struct course *c, const char *lesson_id, size_t *module,
+    size_t *index)
+{
+	size_t i, j;
+
+	for (i = 0; c != NULL && i < c->module_count; i++) {
+		for (j = 0; j < c->modules[i].lesson_count; j++) {
+			if (strcmp(c->modules[i].lessons[j], lesson_id) == 0) {
+				*module = i;
+				*index = j;
+				return 0;
+			}
+		}
+	}
+	return -1;
+}

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "i18n.h"
 #include "lesson-check.h"
 #include "lesson-yaml.h"
 #include "paths.h"
@@ -122,6 +123,17 @@ catalog_add_default_dirs(struct catalog *c)
 	if (in_build_tree())
 		catalog_add_dir(c, SOURCE_ROOT "/lessons", "build tree");
 	catalog_add_dir(c, PKGDATADIR "/lessons", "installed");
+}
+
+void
+catalog_add_search_path(struct catalog *c)
+{
+	const char *only = getenv("REDFLAGS_ONLY_LESSONS");
+
+	/* A class (or a test) that wants exactly its own folders. */
+	if (only != NULL && *only != '\0' && strcmp(only, "0") != 0)
+		return;
+	catalog_add_default_dirs(c);
 }
 
 static bool
@@ -315,4 +327,22 @@ catalog_help_dirs(const struct catalog *c, size_t *count)
 	if (count != NULL)
 		*count = n;
 	return dirs;
+}
+
+int
+catalog_group(const struct catalog *c, const struct lesson *l, char **title)
+{
+	const struct course *course = c->course;
+	size_t m, i;
+
+	if (course_find(course, l->id, &m, &i) == 0) {
+		*title = xasprintf("%zu  %s", m + 1, course->modules[m].title);
+		return (int)m;
+	}
+	if (course != NULL)
+		*title = xasprintf(_("More lessons: %s"),
+		    lesson_topic_name(l->topic));
+	else
+		*title = xstrdup(lesson_topic_name(l->topic));
+	return 1000 + (int)l->topic;
 }

@@ -54,6 +54,10 @@ void catalog_add_dir(struct catalog *c, const char *path, const char *origin);
 /* Add the standard search path after the --lessons directories. */
 void catalog_add_default_dirs(struct catalog *c);
 
+/* The same, unless $REDFLAGS_ONLY_LESSONS is set (to anything but 0):
+ * then only --lessons and nothing else is read. */
+void catalog_add_search_path(struct catalog *c);
+
 /* Read every lesson in the search path. */
 void catalog_load(struct catalog *c, const char *lang);
 
@@ -66,6 +70,14 @@ struct catalog_entry *catalog_find(struct catalog *c, const char *id);
  * Returns a NULL-terminated list (free with paths_free_list).
  */
 char **catalog_help_dirs(const struct catalog *c, size_t *count);
+
+/*
+ * The group a lesson is listed in: its course module (numbered, in the
+ * course's order), or after them its topic.  Returns a key that changes
+ * with the group, and its heading in *title (translated; caller frees).
+ */
+int catalog_group(const struct catalog *c, const struct lesson *l,
+    char **title);
 
 /* Lessons that are shown (not shadowed). */
 size_t catalog_visible(const struct catalog *c);

@@ -82,7 +82,20 @@ run_interface(const struct cli *cli, struct catalog *c)
 	catalog_load(c, "en");
 	/* Problems in help files are for 'redflags check' to show. */
 	diag_list_init(&ignored);
-	help_dirs = catalog_help_dirs(c, &nhelp);
+	{
+		/* Help is always found where the program keeps it, even
+		 * when only some lesson folders are read. */
+		struct catalog where;
+		size_t i;
+
+		catalog_init(&where);
+		for (i = 0; i < c->dir_count; i++)
+			catalog_add_dir(&where, c->dirs[i].path,
+			    c->dirs[i].origin);
+		catalog_add_default_dirs(&where);
+		help_dirs = catalog_help_dirs(&where, &nhelp);
+		catalog_finish(&where);
+	}
 	help_set_load(&help, (const char *const *)help_dirs, nhelp, "en",
 	    cli->country, &ignored);
 	paths_free_list(help_dirs);
@@ -142,7 +155,7 @@ main(int argc, char **argv)
 	catalog_init(&c);
 	for (i = 0; i < cli.lesson_dir_count; i++)
 		catalog_add_dir(&c, cli.lesson_dirs[i], "--lessons");
-	catalog_add_default_dirs(&c);
+	catalog_add_search_path(&c);
 
 	switch (cli.command) {
 	case CLI_CHECK:

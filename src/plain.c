@@ -1238,10 +1238,12 @@ static void
 show_list(struct plain *pl, struct catalog *c, struct catalog_entry **vis,
     size_t n)
 {
-	int last_topic = -1;
+	int last_group = -1;
 	size_t i;
 
 	blank(pl);
+	if (c->course != NULL)
+		put(pl, 0, NULL, c->course->title);
 	for (i = 0; i < n; i++) {
 		const struct lesson *l = vis[i]->lesson;
 		char *st = status_text(progress_get(pl->progress, l->id));
@@ -1249,11 +1251,15 @@ show_list(struct plain *pl, struct catalog *c, struct catalog_entry **vis,
 		char *t = xasprintf("%s%s%s%s%s", l->title, dash(), mins,
 		    dash(), st);
 
-		if ((int)l->topic != last_topic) {
+		char *title;
+		int group = catalog_group(c, l, &title);
+
+		if (group != last_group) {
 			blank(pl);
-			put(pl, 0, NULL, lesson_topic_name(l->topic));
-			last_topic = (int)l->topic;
+			put(pl, 0, NULL, title);
+			last_group = group;
 		}
+		free(title);
 		numbered(pl, 0, i + 1, t);
 		free(t);
 		free(mins);

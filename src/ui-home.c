@@ -38,29 +38,6 @@ visible(struct app *a, int *out)
 	return n;
 }
 
-/*
- * The group a lesson is shown in: its course module (numbered, in the
- * course's order), or after them its topic.  Returns a key that changes
- * with the group, and its heading in *title (caller frees).
- */
-static int
-group_of(const struct app *a, const struct lesson *l, char **title)
-{
-	const struct course *c = a->catalog->course;
-	size_t m, i;
-
-	if (course_find(c, l->id, &m, &i) == 0) {
-		*title = xasprintf("%zu  %s", m + 1, c->modules[m].title);
-		return (int)m;
-	}
-	if (c != NULL)
-		*title = xasprintf(_("More lessons: %s"),
-		    lesson_topic_name(l->topic));
-	else
-		*title = xstrdup(lesson_topic_name(l->topic));
-	return 1000 + (int)l->topic;
-}
-
 /* The recommended next lesson: the first in the course's order (or the
  * list's) that is not finished.  -1 when all are. */
 static int
@@ -98,6 +75,16 @@ home_draw(struct app *a)
 		    false);
 		ui_doc_blank(&d);
 	}
+	/* Notices first, where they are seen.  Read live: a save that
+	 * fails later (a full disk) shows here. */
+	if (a->progress->notice != NULL) {
+		ui_doc_text(&d, a->progress->notice, UI_NOTICE, 0, NULL, false);
+		ui_doc_blank(&d);
+	}
+	if (a->notice != NULL) {
+		ui_doc_text(&d, a->notice, UI_NOTICE, 0, NULL, false);
+		ui_doc_blank(&d);
+	}
 	n = visible(a, idx);
 	if (a->home_cursor >= n)
 		a->home_cursor = n > 0 ? n - 1 : 0;
@@ -113,7 +100,7 @@ home_draw(struct app *a)
 		    l->id);
 		const char *mark;
 		char *st = status_text(pe, &mark), *group_title;
-		int group = group_of(a, l, &group_title);
+		int group = catalog_group(a->catalog, l, &group_title);
 		char *m = xasprintf(_("%d min"), l->minutes);
 		char *mins = ui_fit(m, 8);	/* by display width, not bytes */
 		int title_cols = d.width - 2 - 2 - 2 - 8 - 16;
@@ -146,15 +133,6 @@ home_draw(struct app *a)
 		ui_doc_text(&d, _("No lessons were found. Run 'redflags list' "
 		    "to see where redflags looks for them, or start it with "
 		    "--lessons DIR."), UI_NOTICE, 0, NULL, false);
-	}
-	/* Read live: a save that fails later (a full disk) shows here. */
-	if (a->progress->notice != NULL) {
-		ui_doc_blank(&d);
-		ui_doc_text(&d, a->progress->notice, UI_NOTICE, 0, NULL, false);
-	}
-	if (a->notice != NULL) {
-		ui_doc_blank(&d);
-		ui_doc_text(&d, a->notice, UI_NOTICE, 0, NULL, false);
 	}
 	at = ui_doc_draw(&d, top, rows, &a->home_scroll, true);
 	ui_cursor_at(at, 2);	/* readers and magnifiers follow it */

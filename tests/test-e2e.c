@@ -425,7 +425,7 @@ Test(vt, dump_shows_the_screen, .timeout = 30)
 struct rf {
 	struct vt *vt;
 	char home[64];		/* a fresh XDG_DATA_HOME for each test */
-	char *env[12];
+	char *env[14];
 };
 
 static void
@@ -439,6 +439,8 @@ rf_env(struct rf *r, const char *extra)
 	r->env[n++] = xasprintf("HOME=%s", r->home);
 	r->env[n++] = xasprintf("XDG_DATA_HOME=%s", r->home);
 	r->env[n++] = xasprintf("XDG_DATA_DIRS=%s/none", r->home);
+	/* Only the fixtures: not the repository's own lessons. */
+	r->env[n++] = xstrdup("REDFLAGS_ONLY_LESSONS=1");
 	if (extra != NULL)
 		r->env[n++] = xstrdup(extra);
 	r->env[n] = NULL;
@@ -1600,6 +1602,24 @@ rf_pipe_run(struct rf *r, char *const argv[], const char *input, int *status)
 	return buf_steal(&b);
 }
 
+/* The number plain mode gives a lesson in its list. */
+static int
+rf_plain_number(struct rf *r, char *const argv[], const char *title)
+{
+	char *out, *want = xasprintf(". %s", title), *at;
+	int st, n;
+
+	out = rf_pipe_run(r, argv, "q\n", &st);
+	at = strstr(out, want);
+	cr_assert_not_null(at, "no '%s' in:\n%s", title, out);
+	while (at > out && at[-1] >= '0' && at[-1] <= '9')
+		at--;
+	n = atoi(at);
+	free(out);
+	free(want);
+	return n;
+}
+
 Test(redflags, plain_mode_plays_a_whole_lesson_from_piped_answers,
     .timeout = 60)
 {
@@ -1610,10 +1630,16 @@ Test(redflags, plain_mode_plays_a_whole_lesson_from_piped_answers,
 	int st;
 
 	rf_new(&r);
-	/* lesson 2 (Sample lesson), begin, page, choice 2, tf false,
-	 * multi 1 3, the summary, then quit. */
-	out = rf_pipe_run(&r, argv,
-	    "2\n1\n\n2\n\nfalse\n\n1 3\n\n\nq\n", &st);
+	/* Sample lesson, begin, page, choice 2, tf false, multi 1 3, the
+	 * summary, then quit. */
+	{
+		char input[64];
+
+		snprintf(input, sizeof input,
+		    "%d\n1\n\n2\n\nfalse\n\n1 3\n\n\nq\n",
+		    rf_plain_number(&r, argv, "Sample lesson"));
+		out = rf_pipe_run(&r, argv, input, &st);
+	}
 	cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 0, "status %d", st);
 	cr_expect(strstr(out, "This is redflags in plain mode") != NULL, "%s",
 	    out);
@@ -1685,19 +1711,12 @@ Test(redflags, a_page_can_show_the_help_in_both_interfaces, .timeout = 60)
 	vt_wait_exit(r.vt, 5000);
 	rf_stop(&r);
 
-	/* The same page in plain mode: the lesson list is numbered by
-	 * topic, so find the number from the list first. */
-	out = rf_pipe_run(&r, argv, "q\n", &st);
+	/* The same page in plain mode. */
 	{
-		char *at = strstr(out, ". Help page lesson"), input[32];
-		int n = 0;
+		char input[32];
 
-		cr_assert_not_null(at, "%s", out);
-		while (at > out && at[-1] >= '0' && at[-1] <= '9')
-			at--;
-		n = atoi(at);
-		free(out);
-		snprintf(input, sizeof input, "%d\n1\n", n);
+		snprintf(input, sizeof input, "%d\n1\n",
+		    rf_plain_number(&r, argv, "Help page lesson"));
 		out = rf_pipe_run(&r, argv, input, &st);
 	}
 	cr_expect(strstr(out, "Here is who can help.") != NULL, "%s", out);

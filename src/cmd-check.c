@@ -14,6 +14,7 @@
 #include "course.h"
 #include "yaml-schema.h"
 #include "resources.h"
+#include "settings.h"
 #include "text.h"
 #include "util.h"
 
@@ -273,6 +274,15 @@ cmd_check(const char *const *paths, size_t n, struct catalog *search,
 	size_t i;
 
 	if (n == 0) {
+		/* Everything the program would read: the settings too. */
+		struct settings cfg;
+		struct diag_list d;
+
+		diag_list_init(&d);
+		settings_load(&cfg, &d);
+		report(&ck, &d, NULL, 0);
+		settings_finish(&cfg);
+		diag_list_finish(&d);
 		for (i = 0; i < search->dir_count; i++) {
 			struct stat st;
 

@@ -9,7 +9,8 @@
 
 /*
  * Check each path (a file, or a directory searched for *.yaml, two levels
- * deep); with no paths, every lesson file on the catalogue's search path.
+ * deep); with no paths, every lesson, course and help file on the
+ * catalogue's search path, and the settings files.
  * Every problem goes to 'err' like a compiler's, then a summary line.
  * Returns the exit status: 0 clean (warnings allowed), 1 problems.
  */

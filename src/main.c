@@ -17,6 +17,7 @@
 #include "paths.h"
 #include "plain.h"
 #include "resources.h"
+#include "settings.h"
 #include "progress.h"
 #include "ui-app.h"
 #include "util.h"
@@ -61,6 +62,7 @@ static int
 run_interface(const struct cli *cli, struct catalog *c)
 {
 	struct ui_options opts;
+	struct settings cfg;
 	struct diag_list ignored;
 	struct help_set help;
 	struct progress p;
@@ -82,6 +84,7 @@ run_interface(const struct cli *cli, struct catalog *c)
 	catalog_load(c, "en");
 	/* Problems in help files are for 'redflags check' to show. */
 	diag_list_init(&ignored);
+	settings_load(&cfg, &ignored);
 	{
 		/* Help is always found where the program keeps it, even
 		 * when only some lesson folders are read. */
@@ -96,8 +99,10 @@ run_interface(const struct cli *cli, struct catalog *c)
 		help_dirs = catalog_help_dirs(&where, &nhelp);
 		catalog_finish(&where);
 	}
+	/* The command line wins over the settings files. */
 	help_set_load(&help, (const char *const *)help_dirs, nhelp, "en",
-	    cli->country, &ignored);
+	    cli->country ? cli->country : cfg.country, &ignored);
+	settings_finish(&cfg);
 	paths_free_list(help_dirs);
 	diag_list_finish(&ignored);
 	home = paths_data_home();

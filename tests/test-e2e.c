@@ -420,6 +420,7 @@ Test(vt, dump_shows_the_screen, .timeout = 30)
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "paths.h"
 #include "util.h"
 
 struct rf {
@@ -1722,5 +1723,31 @@ Test(redflags, a_page_can_show_the_help_in_both_interfaces, .timeout = 60)
 	cr_expect(strstr(out, "Here is who can help.") != NULL, "%s", out);
 	cr_expect(strstr(out, "Childline") != NULL, "%s", out);
 	free(out);
+	rf_cleanup(&r);
+}
+
+Test(redflags, the_settings_file_chooses_the_country, .timeout = 60)
+{
+	struct rf r;
+	char *dir, *path;
+	FILE *f;
+
+	rf_new(&r);
+	dir = xasprintf("%s/.config/redflags", r.home);
+	cr_assert_eq(paths_mkdir_p(dir, 0700), 0);
+	path = xasprintf("%s/config.yaml", dir);
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("country: US\n", f);
+	fclose(f);
+	rf_start(&r, 24, 80, NULL);
+	rf_key(&r, "h");
+	RF_SEE(&r, "United States");
+	RF_SEE(&r, "CyberTipline");
+	rf_key(&r, "x");
+	vt_wait_exit(r.vt, 5000);
+	rf_stop(&r);
+	free(path);
+	free(dir);
 	rf_cleanup(&r);
 }

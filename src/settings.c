@@ -1,0 +1,89 @@
+/* settings.c - the lab's settings files. */
+#include "settings.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "i18n.h"
+#include "paths.h"
+#include "util.h"
+#include "yaml-schema.h"
+#include "yaml-tree.h"
+
+static const struct schema_field settings_fields[] = {
+	{ "country", SF_LINE, false, offsetof(struct settings, country), 0, 0,
+	    0, NULL, N_("a country code such as GB, or international") },
+};
+
+int
+settings_read(struct settings *c, const char *path, struct diag_list *diags)
+{
+	struct schema sc = { path, diags };
+	size_t errors = diag_count(diags, DIAG_ERROR), len;
+	struct settings fresh = { 0 };
+	struct ytree tree;
+	struct stat st;
+	char *data;
+	int err;
+
+	if (stat(path, &st) != 0)
+		return 0;	/* no file: nothing set */
+	err = read_file(path, 64 * 1024, &data, &len);
+	if (err != 0) {
+		diag_add(diags, DIAG_ERROR, DIAG_IO, path, 0, 0,
+		    _("cannot read the settings: %s"), strerror(err));
+		return -1;
+	}
+	if (ytree_parse(&tree, path, data, len, NULL, diags) < 0) {
+		free(data);
+		return -1;
+	}
+	free(data);
+	if (tree.root != NULL)
+		schema_walk(&sc, tree.root, settings_fields,
+		    RF_ARRAY_LEN(settings_fields), &fresh, _("the settings"));
+	ytree_finish(&tree);
+	if (diag_count(diags, DIAG_ERROR) > errors) {
+		settings_finish(&fresh);
+		return -1;
+	}
+	if (fresh.country != NULL) {
+		free(c->country);
+		c->country = fresh.country;
+	}
+	return 0;
+}
+
+void
+settings_load(struct settings *c, struct diag_list *diags)
+{
+	const char *sys = getenv("REDFLAGS_SYSTEM_CONFIG");
+	const char *xdg = getenv("XDG_CONFIG_HOME");
+	char *home = NULL, *path;
+
+	memset(c, 0, sizeof *c);
+	settings_read(c, sys && *sys ? sys : "/etc/redflags/config.yaml",
+	    diags);
+	if (xdg != NULL && xdg[0] == '/') {
+		home = xstrdup(xdg);
+	} else if (getenv("HOME") != NULL && getenv("HOME")[0] == '/') {
+		home = paths_join(getenv("HOME"), ".config");
+	}
+	if (home != NULL) {
+		path = paths_join(home, "redflags/config.yaml");
+		settings_read(c, path, diags);
+		free(path);
+		free(home);
+	}
+}
+
+void
+settings_finish(struct settings *c)
+{
+	if (c == NULL)
+		return;
+	free(c->country);
+	memset(c, 0, sizeof *c);
+}

@@ -2,6 +2,7 @@
 #include "catalog.h"
 
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -13,6 +14,9 @@
 #include "lesson-yaml.h"
 #include "paths.h"
 #include "util.h"
+
+/* The language of the folder being read (catalog_load's passes). */
+static const char *loading_lang = "en";
 
 void
 catalog_init(struct catalog *c)
@@ -68,9 +72,8 @@ catalog_add_dir(struct catalog *c, const char *path, const char *origin)
 	c->dir_count++;
 }
 
-/* Are we running from the build tree?  Then the repository's lessons. */
-static bool
-in_build_tree(void)
+bool
+catalog_in_build_tree(void)
 {
 	char exe[PATH_MAX], root[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
@@ -120,7 +123,7 @@ catalog_add_default_dirs(struct catalog *c)
 		free(p);
 	}
 	paths_free_list(dirs);
-	if (in_build_tree())
+	if (catalog_in_build_tree())
 		catalog_add_dir(c, SOURCE_ROOT "/lessons", "build tree");
 	catalog_add_dir(c, PKGDATADIR "/lessons", "installed");
 }
@@ -165,6 +168,7 @@ add_entry(struct catalog *c, struct lesson *l, const struct catalog_dir *d)
 	e = &c->entries[c->count++];
 	e->lesson = l;
 	e->dir = d;
+	snprintf(e->lang, sizeof e->lang, "%s", loading_lang);
 	e->shadowed = false;
 	e->shadowed = catalog_find(c, l->id) != e;
 }
@@ -266,8 +270,22 @@ catalog_load(struct catalog *c, const char *lang)
 {
 	size_t i;
 
+	/* The student's language first, in every folder; then English,
+	 * which fills in what is not translated (the same lesson id in
+	 * English is shadowed by its translation). */
+	snprintf(c->lang, sizeof c->lang, "%s", lang ? lang : "en");
+	if (lang != NULL && strcmp(lang, "en") != 0) {
+		loading_lang = lang;
+		for (i = 0; i < c->dir_count; i++) {
+			char *sub = paths_join(c->dirs[i].path, lang);
+
+			load_folder(c, &c->dirs[i], sub);
+			free(sub);
+		}
+	}
+	loading_lang = "en";
 	for (i = 0; i < c->dir_count; i++) {
-		char *sub = paths_join(c->dirs[i].path, lang ? lang : "en");
+		char *sub = paths_join(c->dirs[i].path, "en");
 
 		load_folder(c, &c->dirs[i], c->dirs[i].path);
 		load_folder(c, &c->dirs[i], sub);
@@ -345,4 +363,10 @@ catalog_group(const struct catalog *c, const struct lesson *l, char **title)
 	else
 		*title = xstrdup(lesson_topic_name(l->topic));
 	return 1000 + (int)l->topic;
+}
+
+bool
+catalog_is_fallback(const struct catalog *c, const struct catalog_entry *e)
+{
+	return c->lang[0] != '\0' && strcmp(e->lang, c->lang) != 0;
 }

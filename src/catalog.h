@@ -29,6 +29,7 @@ struct catalog_entry {
 	struct lesson *lesson;	/* owned */
 	const struct catalog_dir *dir;
 	bool shadowed;		/* an earlier file has the same id */
+	char lang[8];		/* the folder's language: "es", or "en" */
 };
 
 struct catalog {
@@ -40,6 +41,7 @@ struct catalog {
 	size_t count;
 	size_t cap;
 	struct course *course;	/* the first course.yaml found, or NULL */
+	char lang[8];		/* the language asked for: "es", "en" */
 	struct diag_list diags;	/* problems met while loading */
 	size_t files_failed;	/* files left out because of errors */
 };
@@ -51,6 +53,10 @@ void catalog_finish(struct catalog *c);
  * path) are ignored. */
 void catalog_add_dir(struct catalog *c, const char *path, const char *origin);
 
+/* Is the program running from its build tree?  Then it also reads the
+ * repository's lessons and its built translations. */
+bool catalog_in_build_tree(void);
+
 /* Add the standard search path after the --lessons directories. */
 void catalog_add_default_dirs(struct catalog *c);
 
@@ -58,7 +64,11 @@ void catalog_add_default_dirs(struct catalog *c);
  * then only --lessons and nothing else is read. */
 void catalog_add_search_path(struct catalog *c);
 
-/* Read every lesson in the search path. */
+/*
+ * Read every lesson in the search path: those in the 'lang' folders
+ * first, then English ones (and those directly in a folder) for what is
+ * not translated; each entry says which language it is in.
+ */
 void catalog_load(struct catalog *c, const char *lang);
 
 /* The (unshadowed) lesson with this id, or NULL. */
@@ -78,6 +88,10 @@ char **catalog_help_dirs(const struct catalog *c, size_t *count);
  */
 int catalog_group(const struct catalog *c, const struct lesson *l,
     char **title);
+
+/* Is this lesson shown in English because it has no translation into
+ * the language asked for? */
+bool catalog_is_fallback(const struct catalog *c, const struct catalog_entry *e);
 
 /* Lessons that are shown (not shadowed). */
 size_t catalog_visible(const struct catalog *c);

@@ -33,6 +33,8 @@ cli_usage(FILE *out)
 	    "                  answers typed as numbers (for screen readers,\n"
 	    "                  braille displays and scripts); also used when\n"
 	    "                  TERM is dumb or the output is not a terminal\n"
+	    "  --lang CODE     the language: en or es (default: LANGUAGE,\n"
+	    "                  LC_ALL, LC_MESSAGES or LANG, else English)\n"
 	    "  --country CODE  the help to show: US, GB, CA, AU, ES, MX, FR, DE\n"
 	    "                  or international (default: from the locale)\n"
 	    "  -h, --help      show this help and exit\n"
@@ -84,6 +86,15 @@ cli_parse(struct cli *c, int argc, char **argv)
 			c->high_contrast = true;
 		} else if (!options_done && strcmp(a, "--plain") == 0) {
 			c->plain = true;
+		} else if (!options_done && strcmp(a, "--lang") == 0) {
+			if (i + 1 >= argc) {
+				c->error = xstrdup(_("--lang needs a language "
+				    "code, such as en or es"));
+				return -1;
+			}
+			c->lang = argv[++i];
+		} else if (!options_done && strncmp(a, "--lang=", 7) == 0) {
+			c->lang = a + 7;
 		} else if (!options_done && strcmp(a, "--country") == 0) {
 			if (i + 1 >= argc) {
 				c->error = xstrdup(_("--country needs a country "

@@ -24,6 +24,7 @@ struct cli {
 	bool high_contrast;
 	bool plain;			/* --plain: no curses */
 	const char *country;		/* --country CODE, or NULL */
+	const char *lang;		/* --lang CODE, or NULL */
 	char *error;			/* a usage problem, or NULL; owned */
 };
 

@@ -9,6 +9,7 @@
 #include "diag.h"
 #include "i18n.h"
 #include "lesson-check.h"
+#include "lesson-compare.h"
 #include "lesson-yaml.h"
 #include "paths.h"
 #include "course.h"
@@ -22,6 +23,7 @@ struct seen_id {
 	char *id;
 	char *file;
 	int line;
+	char lang[8];		/* translations share their source's id */
 };
 
 struct checker {
@@ -31,6 +33,8 @@ struct checker {
 	size_t id_count;
 	struct course **courses;	/* checked against the lessons last */
 	size_t course_count;
+	char **lessons;			/* every lesson file checked */
+	size_t lesson_count;
 };
 
 static void
@@ -76,6 +80,31 @@ is_help_file(const char *path)
 	}
 	free(data);
 	return help;
+}
+
+static char *
+source_of(const char *path, char lang[8])
+{
+	const char *base = strrchr(path, '/'), *dir;
+	size_t dlen;
+	struct stat st;
+	char *src;
+
+	if (base == NULL || base == path)
+		return NULL;
+	for (dir = base - 1; dir > path && dir[-1] != '/'; dir--)
+		;
+	dlen = (size_t)(base - dir);
+	if (dlen < 2 || dlen > 3 || strncmp(dir, "en", dlen) == 0)
+		return NULL;
+	memcpy(lang, dir, dlen);
+	lang[dlen] = '\0';
+	src = xasprintf("%.*sen%s", (int)(dir - path), path, base);
+	if (stat(src, &st) != 0) {
+		free(src);
+		return NULL;
+	}
+	return src;
 }
 
 static void
@@ -169,6 +198,101 @@ check_course_lessons(struct checker *ck, const struct course *c)
 	free(src);
 }
 
+/*
+ * A lesson in a language folder (lessons/es/x.yaml) is a translation of
+ * the English file of the same name (lessons/en/x.yaml).  Returns that
+ * path and the language, or NULL.
+ */
+static void
+compare_translation(struct checker *ck, const char *path, const char *src)
+{
+	struct diag_list d, ignored;
+	struct lesson *a, *b;
+	char *text = NULL;
+	size_t len = 0;
+
+	diag_list_init(&d);
+	diag_list_init(&ignored);
+	a = lesson_load(src, &ignored, NULL, NULL);
+	b = lesson_load(path, &ignored, &text, &len);
+	if (a != NULL && b != NULL)
+		lesson_compare(a, b, &d);
+	report(ck, &d, text, len);
+	lesson_destroy(a);
+	lesson_destroy(b);
+	free(text);
+	diag_list_finish(&d);
+	diag_list_finish(&ignored);
+}
+
+/*
+ * Compare each translation with its source, and say per language how
+ * much of the English is translated, and what is missing.
+ */
+static void
+check_translations(struct checker *ck)
+{
+	size_t i, j;
+
+	for (i = 0; i < ck->lesson_count; i++) {
+		char lang[8], *src = source_of(ck->lessons[i], lang);
+
+		if (src != NULL)
+			compare_translation(ck, ck->lessons[i], src);
+		free(src);
+	}
+	for (i = 0; i < ck->lesson_count; i++) {
+		char lang[8], *src = source_of(ck->lessons[i], lang);
+		const char *base = strrchr(ck->lessons[i], '/');
+		size_t english = 0, done = 0, k;
+		char *endir, **names;
+		bool first = true;
+
+		if (src == NULL)
+			continue;
+		/* Once per language folder: the first lesson checked in it. */
+		for (j = 0; j < i && first; j++) {
+			char l2[8], *s2 = source_of(ck->lessons[j], l2);
+			const char *b2 = strrchr(ck->lessons[j], '/');
+
+			if (s2 != NULL && b2 - ck->lessons[j] == base -
+			    ck->lessons[i] && strncmp(ck->lessons[j],
+			    ck->lessons[i], (size_t)(base - ck->lessons[i])) == 0)
+				first = false;
+			free(s2);
+		}
+		endir = xstrndup(src, (size_t)(strrchr(src, '/') - src));
+		free(src);
+		if (!first) {
+			free(endir);
+			continue;
+		}
+		names = paths_list_dir(endir, &k);
+		for (j = 0; j < k; j++) {
+			size_t nl = strlen(names[j]);
+			char *tr;
+			struct stat st;
+
+			if (nl < 6 || strcmp(names[j] + nl - 5, ".yaml") != 0 ||
+			    course_is_file(names[j]))
+				continue;
+			english++;
+			tr = xasprintf("%.*s/%s", (int)(base - ck->lessons[i]),
+			    ck->lessons[i], names[j]);
+			if (stat(tr, &st) == 0)
+				done++;
+			else
+				fprintf(ck->err, _("%s: not translated yet: "
+				    "%s\n"), lang, names[j]);
+			free(tr);
+		}
+		paths_free_list(names);
+		free(endir);
+		fprintf(ck->err, _("%s: %zu of %zu lessons translated (%zu%%)\n"),
+		    lang, done, english, english ? done * 100 / english : 0);
+	}
+}
+
 static void
 check_file(struct checker *ck, const char *path)
 {
@@ -188,13 +312,20 @@ check_file(struct checker *ck, const char *path)
 		return;
 	}
 	ck->files++;
+	ck->lessons = xreallocarray(ck->lessons, ck->lesson_count + 1,
+	    sizeof *ck->lessons);
+	ck->lessons[ck->lesson_count++] = xstrdup(path);
 	diag_list_init(&d);
 	l = lesson_load(path, &d, &src, &len);
 	if (l != NULL) {
 		lesson_check(l, &d);
+		char lang[8] = "en", *source = source_of(path, lang);
+
+		free(source);
 		if (l->id != NULL) {
 			for (i = 0; i < ck->id_count; i++) {
-				if (strcmp(ck->ids[i].id, l->id) == 0) {
+				if (strcmp(ck->ids[i].id, l->id) == 0 &&
+				    strcmp(ck->ids[i].lang, lang) == 0) {
 					diag_add(&d, DIAG_ERROR,
 					    DIAG_DUPLICATE_ID, path,
 					    l->mark_id.line, l->mark_id.col,
@@ -211,6 +342,8 @@ check_file(struct checker *ck, const char *path)
 				ck->ids[ck->id_count].id = xstrdup(l->id);
 				ck->ids[ck->id_count].file = xstrdup(path);
 				ck->ids[ck->id_count].line = l->mark_id.line;
+				memcpy(ck->ids[ck->id_count].lang, lang,
+				    sizeof lang);
 				ck->id_count++;
 			}
 		}
@@ -306,6 +439,10 @@ cmd_check(const char *const *paths, size_t n, struct catalog *search,
 	for (i = 0; i < n; i++)
 		check_path(&ck, paths[i]);
 
+	check_translations(&ck);
+	for (i = 0; i < ck.lesson_count; i++)
+		free(ck.lessons[i]);
+	free(ck.lessons);
 	for (i = 0; i < ck.course_count; i++) {
 		/* Alone, a course file is checked for its own shape only. */
 		if (ck.id_count > 0)

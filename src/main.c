@@ -59,7 +59,7 @@ want_plain(const struct cli *cli)
 }
 
 static int
-run_interface(const struct cli *cli, struct catalog *c)
+run_interface(const struct cli *cli, struct catalog *c, const char *lang)
 {
 	struct ui_options opts;
 	struct settings cfg;
@@ -81,7 +81,7 @@ run_interface(const struct cli *cli, struct catalog *c)
 		/* Only a check: initscr sets the terminal up again. */
 		del_curterm(cur_term);
 	}
-	catalog_load(c, "en");
+	catalog_load(c, lang);
 	/* Problems in help files are for 'redflags check' to show. */
 	diag_list_init(&ignored);
 	settings_load(&cfg, &ignored);
@@ -100,7 +100,7 @@ run_interface(const struct cli *cli, struct catalog *c)
 		catalog_finish(&where);
 	}
 	/* The command line wins over the settings files. */
-	help_set_load(&help, (const char *const *)help_dirs, nhelp, "en",
+	help_set_load(&help, (const char *const *)help_dirs, nhelp, lang,
 	    cli->country ? cli->country : cfg.country, &ignored);
 	settings_finish(&cfg);
 	paths_free_list(help_dirs);
@@ -128,18 +128,34 @@ run_interface(const struct cli *cli, struct catalog *c)
 	return status;
 }
 
+/* --lang CODE or --lang=CODE, looked for before the rest is parsed. */
+static const char *
+lang_option(int argc, char **argv)
+{
+	int i;
+
+	for (i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+		if (strcmp(argv[i], "--lang") == 0 && i + 1 < argc)
+			return argv[i + 1];
+		if (strncmp(argv[i], "--lang=", 7) == 0)
+			return argv[i] + 7;
+	}
+	return NULL;
+}
+
 int
 main(int argc, char **argv)
 {
 	struct catalog c;
 	struct cli cli;
+	const char *lang;
 	size_t i;
 	int status = 0;
 
 	setup_locale();
-	bindtextdomain(PACKAGE, LOCALEDIR);
-	bind_textdomain_codeset(PACKAGE, "UTF-8");
-	textdomain(PACKAGE);
+	/* The language first, so that every message, usage errors too,
+	 * is in it. */
+	lang = i18n_setup(lang_option(argc, argv));
 
 	if (cli_parse(&cli, argc, argv) < 0) {
 		fprintf(stderr, "redflags: %s\n", cli.error);
@@ -167,11 +183,11 @@ main(int argc, char **argv)
 		status = cmd_check(cli.args, cli.arg_count, &c, stderr);
 		break;
 	case CLI_LIST:
-		catalog_load(&c, "en");
+		catalog_load(&c, lang);
 		status = cmd_list(&c, stdout);
 		break;
 	case CLI_RUN:
-		status = run_interface(&cli, &c);
+		status = run_interface(&cli, &c, lang);
 		break;
 	default:
 		break;

@@ -1248,8 +1248,11 @@ show_list(struct plain *pl, struct catalog *c, struct catalog_entry **vis,
 		const struct lesson *l = vis[i]->lesson;
 		char *st = status_text(progress_get(pl->progress, l->id));
 		char *mins = xasprintf(_("%d min"), l->minutes);
-		char *t = xasprintf("%s%s%s%s%s", l->title, dash(), mins,
-		    dash(), st);
+		char *t = catalog_is_fallback(c, vis[i]) ?
+		    xasprintf(_("%s (in English)%s%s%s%s"), l->title, dash(),
+		    mins, dash(), st) :
+		    xasprintf("%s%s%s%s%s", l->title, dash(), mins, dash(),
+		    st);
 
 		char *title;
 		int group = catalog_group(c, l, &title);

@@ -104,7 +104,11 @@ home_draw(struct app *a)
 		char *m = xasprintf(_("%d min"), l->minutes);
 		char *mins = ui_fit(m, 8);	/* by display width, not bytes */
 		int title_cols = d.width - 2 - 2 - 2 - 8 - 16;
-		char *title = ui_fit(l->title, title_cols < 10 ? 10 : title_cols);
+		char *named = catalog_is_fallback(a->catalog,
+		    &a->catalog->entries[idx[i]]) ?
+		    xasprintf(_("%s (in English)"), l->title) :
+		    xstrdup(l->title);
+		char *title = ui_fit(named, title_cols < 10 ? 10 : title_cols);
 		char *line;
 
 		if (group != last_group) {
@@ -125,6 +129,7 @@ home_draw(struct app *a)
 		ui_doc_line(&d, line, i == a->home_cursor ? UI_SELECTED :
 		    UI_NORMAL, 1, i == a->home_cursor);
 		free(line);
+		free(named);
 		free(title);
 		free(mins);
 		free(st);

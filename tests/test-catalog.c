@@ -265,23 +265,50 @@ Test(catalog, warnings_are_kept_and_the_lesson_is_shown)
 	catalog_finish(&c);
 }
 
-Test(catalog, the_language_picks_the_folder)
+Test(catalog, the_language_comes_first_and_english_fills_in)
 {
-	static const struct want_entry want[] = {
-		{ "cat-de", SECOND "/de/de-only.yaml", SECOND, false },
-		{ "cat-sextortion", FIRST "/z-sextortion.yaml", FIRST, false },
-	};
 	struct catalog c;
+	struct catalog_entry *e;
 
 	load_two(&c, "de");
-	assert_entries(&c, want, RF_ARRAY_LEN(want));
-	cr_assert_eq(c.files_failed, 0);
+	e = catalog_find(&c, "cat-de");
+	cr_assert_not_null(e, "the German lesson is read");
+	cr_expect_str_eq(e->lang, "de");
+	e = catalog_find(&c, "cat-grooming-a");
+	cr_assert_not_null(e, "an untranslated lesson falls back to English");
+	cr_expect_str_eq(e->lang, "en");
+	cr_expect_eq(catalog_visible(&c), 6, "five English and the German");
 	catalog_finish(&c);
 	/* No language means English. */
 	load_two(&c, NULL);
 	cr_assert_eq(c.count, 6);
 	cr_assert_not_null(catalog_find(&c, "cat-grooming-a"));
 	cr_assert_null(catalog_find(&c, "cat-de"));
+	catalog_finish(&c);
+}
+
+Test(catalog, a_translation_shadows_its_english_source)
+{
+	struct catalog c;
+	struct catalog_entry *e;
+
+	catalog_init(&c);
+	catalog_add_dir(&c, "data/catalog/translated", "test");
+	catalog_load(&c, "es");
+	e = catalog_find(&c, "cat-translated");
+	cr_assert_not_null(e);
+	cr_expect_str_eq(e->lang, "es");
+	cr_expect_str_eq(e->lesson->title, "Una lección traducida");
+	cr_expect_eq(catalog_visible(&c), 1);
+	cr_expect_eq(c.count, 2, "the English one is kept, shadowed");
+	catalog_finish(&c);
+	catalog_init(&c);
+	catalog_add_dir(&c, "data/catalog/translated", "test");
+	catalog_load(&c, "en");
+	e = catalog_find(&c, "cat-translated");
+	cr_assert_not_null(e);
+	cr_expect_str_eq(e->lang, "en");
+	cr_expect_str_eq(e->lesson->title, "A translated lesson");
 	catalog_finish(&c);
 }
 

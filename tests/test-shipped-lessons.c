@@ -16,6 +16,7 @@
 #include "course.h"
 #include "diag.h"
 #include "lesson-check.h"
+#include "lesson-compare.h"
 #include "lesson-yaml.h"
 #include "quiz.h"
 #include "util.h"
@@ -454,4 +455,47 @@ Test(shipped_lessons, every_lesson_plays_to_its_end_along_every_story_path)
 		quiz_finish(&q);
 	}
 	free_all(&s);
+}
+
+/* Translations ---------------------------------------------------------- */
+
+Test(shipped_lessons, every_translation_matches_its_english_source)
+{
+	struct shipped s;
+	size_t i, compared = 0;
+
+	load_all(&s);
+	for (i = 0; i < s.count; i++) {
+		const struct lesson *tr = s.items[i];
+		const char *base = strrchr(tr->file, '/');
+		struct diag_list d, ignored;
+		struct lesson *src;
+		char *path;
+		size_t k;
+
+		if (strstr(tr->file, "/en/") != NULL || base == NULL)
+			continue;
+		path = xasprintf("%s/en%s", LESSONS, base);
+		diag_list_init(&d);
+		diag_list_init(&ignored);
+		src = lesson_load(path, &ignored, NULL, NULL);
+		cr_expect_not_null(src, "%s has no English source %s",
+		    tr->file, path);
+		if (src != NULL) {
+			lesson_compare(src, tr, &d);
+			for (k = 0; k < d.count; k++) {
+				char *msg = diag_format(&d.items[k]);
+
+				cr_expect_fail("%s", msg);
+				free(msg);
+			}
+			compared++;
+		}
+		lesson_destroy(src);
+		diag_list_finish(&d);
+		diag_list_finish(&ignored);
+		free(path);
+	}
+	free_all(&s);
+	(void)compared;
 }

@@ -706,3 +706,67 @@ lesson_load(const char *path, struct diag_list *diags, char **source,
 	}
 	return l;
 }
+
+/* The key lists, made from the tables on first use. */
+struct key_list {
+	const char *what;
+	const struct schema_field *fields;
+	size_t n;
+	const char *keys[24];
+	bool required[24];
+	bool made;
+};
+
+size_t
+lesson_yaml_keys(const char *what, const char *const **keys,
+    const bool **required)
+{
+	static struct key_list lists[] = {
+		{ "lesson", lesson_fields, RF_ARRAY_LEN(lesson_fields), {0}, {0}, 0 },
+		{ "source", source_fields, RF_ARRAY_LEN(source_fields), {0}, {0}, 0 },
+		{ "page", page_fields, RF_ARRAY_LEN(page_fields), {0}, {0}, 0 },
+		{ "choice", choice_fields, RF_ARRAY_LEN(choice_fields), {0}, {0}, 0 },
+		{ "multi", choice_fields, RF_ARRAY_LEN(choice_fields), {0}, {0}, 0 },
+		{ "truefalse", truefalse_fields,
+		    RF_ARRAY_LEN(truefalse_fields), {0}, {0}, 0 },
+		{ "option", option_fields, RF_ARRAY_LEN(option_fields), {0}, {0}, 0 },
+		{ "chat", chat_fields, RF_ARRAY_LEN(chat_fields), {0}, {0}, 0 },
+		{ "message", message_fields, RF_ARRAY_LEN(message_fields), {0},
+		    {0}, 0 },
+		{ "excerpt", excerpt_fields, RF_ARRAY_LEN(excerpt_fields), {0},
+		    {0}, 0 },
+		{ "scenario", scenario_fields, RF_ARRAY_LEN(scenario_fields), {0},
+		    {0}, 0 },
+		{ "node", node_fields, RF_ARRAY_LEN(node_fields), {0}, {0}, 0 },
+		{ "choice-item", choice_item_fields,
+		    RF_ARRAY_LEN(choice_item_fields), {0}, {0}, 0 },
+		{ "order", order_fields, RF_ARRAY_LEN(order_fields), {0}, {0}, 0 },
+		{ "item", item_fields, RF_ARRAY_LEN(item_fields), {0}, {0}, 0 },
+	};
+	size_t i, j;
+
+	if (strcmp(what, "steps") == 0) {
+		*keys = step_kind_keys;
+		if (required != NULL)
+			*required = NULL;
+		return RF_ARRAY_LEN(step_kind_keys);
+	}
+	for (i = 0; i < RF_ARRAY_LEN(lists); i++) {
+		struct key_list *k = &lists[i];
+
+		if (strcmp(k->what, what) != 0)
+			continue;
+		if (!k->made) {
+			for (j = 0; j < k->n; j++) {
+				k->keys[j] = k->fields[j].key;
+				k->required[j] = k->fields[j].required;
+			}
+			k->made = true;
+		}
+		*keys = k->keys;
+		if (required != NULL)
+			*required = k->required;
+		return k->n;
+	}
+	return 0;
+}

@@ -10,6 +10,7 @@
 #ifndef RF_LESSON_YAML_H
 #define RF_LESSON_YAML_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "diag.h"
@@ -31,5 +32,17 @@ struct lesson *lesson_parse(const char *file, const char *data, size_t len,
  */
 struct lesson *lesson_load(const char *path, struct diag_list *diags,
     char **source, size_t *source_len);
+
+/*
+ * The keys the loader accepts in each kind of mapping, for tools and for
+ * the test that keeps the JSON Schema (docs/lesson.schema.json) in step:
+ * 'what' is one of "lesson", "source", "page", "choice", "multi",
+ * "truefalse", "option", "chat", "message", "scenario", "node",
+ * "choice-item", "excerpt", "order", "item", "steps" (the step type keys).
+ * Returns the number of keys and sets *keys (static), or 0 when 'what' is
+ * unknown.  *required (may be NULL) gets a parallel static array.
+ */
+size_t lesson_yaml_keys(const char *what, const char *const **keys,
+    const bool **required);
 
 #endif

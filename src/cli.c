@@ -13,6 +13,8 @@ cli_usage(FILE *out)
 	fputs(_("Usage: redflags [OPTION]...\n"
 	    "       redflags check [OPTION]... [FILE|DIR]...\n"
 	    "       redflags list [OPTION]...\n"
+	    "       redflags new FILE --topic TOPIC\n"
+	    "       redflags preview FILE [--step ID]\n"
 	    "\n"
 	    "Interactive lessons for young people about online grooming,\n"
 	    "sextortion and recruitment: the red flags, what to do, and\n"
@@ -23,7 +25,13 @@ cli_usage(FILE *out)
 	    "  check [PATH]... check lesson files (every lesson found when\n"
 	    "                  no PATH is given); exit 0 when clean, 1 when\n"
 	    "                  not, messages to standard error\n"
+	    "                  (--werror: warnings fail too; --format json:\n"
+	    "                  one JSON object on standard output)\n"
 	    "  list            show the lessons found and where they came from\n"
+	    "  new FILE        write a commented template lesson that passes\n"
+	    "                  check (--topic grooming|sextortion|recruitment|help)\n"
+	    "  preview FILE    open one lesson at once (--step ID to start at a\n"
+	    "                  step); r reloads it from disk, keeping the place\n"
 	    "\n"
 	    "Options:\n"
 	    "  --lessons DIR   also read lessons from DIR (may be repeated)\n"
@@ -82,6 +90,33 @@ cli_parse(struct cli *c, int argc, char **argv)
 		} else if (!options_done && (strcmp(a, "--no-color") == 0 ||
 		    strcmp(a, "--no-colour") == 0)) {
 			c->no_color = true;
+		} else if (!options_done && strcmp(a, "--werror") == 0) {
+			c->werror = true;
+		} else if (!options_done && (strcmp(a, "--format") == 0 ||
+		    strncmp(a, "--format=", 9) == 0)) {
+			const char *f = a[8] == '=' ? a + 9 :
+			    (i + 1 < argc ? argv[++i] : "");
+
+			if (strcmp(f, "json") == 0) {
+				c->json = true;
+			} else if (strcmp(f, "text") != 0) {
+				c->error = xstrdup(_("--format is 'text' or "
+				    "'json'"));
+				return -1;
+			}
+		} else if (!options_done && strcmp(a, "--topic") == 0) {
+			if (i + 1 >= argc) {
+				c->error = xstrdup(_("--topic needs a topic: "
+				    "grooming, sextortion, recruitment or help"));
+				return -1;
+			}
+			c->topic = argv[++i];
+		} else if (!options_done && strcmp(a, "--step") == 0) {
+			if (i + 1 >= argc) {
+				c->error = xstrdup(_("--step needs a step id"));
+				return -1;
+			}
+			c->step = argv[++i];
 		} else if (!options_done && strcmp(a, "--high-contrast") == 0) {
 			c->high_contrast = true;
 		} else if (!options_done && strcmp(a, "--plain") == 0) {
@@ -124,14 +159,35 @@ cli_parse(struct cli *c, int argc, char **argv)
 		} else if (!command_seen && strcmp(a, "list") == 0) {
 			c->command = CLI_LIST;
 			command_seen = true;
-		} else if (c->command == CLI_CHECK) {
+		} else if (!command_seen && strcmp(a, "new") == 0) {
+			c->command = CLI_NEW;
+			command_seen = true;
+		} else if (!command_seen && strcmp(a, "preview") == 0) {
+			c->command = CLI_PREVIEW;
+			command_seen = true;
+		} else if (c->command == CLI_CHECK ||
+		    ((c->command == CLI_NEW || c->command == CLI_PREVIEW) &&
+		    c->arg_count == 0)) {
 			add(&c->args, &c->arg_count, a);
 		} else {
 			c->error = xasprintf(_("unknown command '%s'; the "
-			    "commands are 'check' and 'list' (see 'redflags "
-			    "--help')"), a);
+			    "commands are 'check', 'list', 'new' and "
+			    "'preview' (see 'redflags --help')"), a);
 			return -1;
 		}
+	}
+	if ((c->command == CLI_NEW || c->command == CLI_PREVIEW) &&
+	    c->arg_count == 0) {
+		c->error = xstrdup(c->command == CLI_NEW ?
+		    _("'new' needs the file to write, such as 'redflags new "
+		    "my-lesson.yaml --topic grooming'") :
+		    _("'preview' needs a lesson file"));
+		return -1;
+	}
+	if (c->command == CLI_NEW && c->topic == NULL) {
+		c->error = xstrdup(_("'new' needs --topic: grooming, "
+		    "sextortion, recruitment or help"));
+		return -1;
 	}
 	return 0;
 }

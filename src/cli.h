@@ -10,6 +10,8 @@ enum cli_command {
 	CLI_RUN,	/* the interface */
 	CLI_CHECK,	/* validate lesson files */
 	CLI_LIST,	/* lessons found and where from */
+	CLI_NEW,	/* write a template lesson */
+	CLI_PREVIEW,	/* open one lesson straight away */
 	CLI_HELP,
 	CLI_VERSION,
 };
@@ -21,6 +23,10 @@ struct cli {
 	const char **args;		/* check's FILE|DIR (borrowed) */
 	size_t arg_count;
 	bool no_color;
+	bool werror;			/* check --werror */
+	bool json;			/* check --format json */
+	const char *topic;		/* new --topic */
+	const char *step;		/* preview --step ID */
 	bool high_contrast;
 	bool plain;			/* --plain: no curses */
 	const char *country;		/* --country CODE, or NULL */

@@ -28,6 +28,8 @@ struct seen_id {
 
 struct checker {
 	FILE *err;
+	bool json;
+	struct diag_list all;		/* --format json: every problem */
 	size_t files, errors, warnings;
 	struct seen_id *ids;
 	size_t id_count;
@@ -43,8 +45,15 @@ report(struct checker *ck, struct diag_list *d, const char *src, size_t len)
 	size_t i;
 
 	diag_sort(d);
-	for (i = 0; i < d->count; i++)
-		diag_print(ck->err, &d->items[i], src, len);
+	for (i = 0; i < d->count; i++) {
+		const struct diag *x = &d->items[i];
+
+		if (ck->json)
+			diag_add(&ck->all, x->severity, x->code, x->file,
+			    x->line, x->col, "%s", x->message);
+		else
+			diag_print(ck->err, x, src, len);
+	}
 	ck->errors += diag_count(d, DIAG_ERROR);
 	ck->warnings += diag_count(d, DIAG_WARNING);
 }
@@ -399,11 +408,76 @@ check_path(struct checker *ck, const char *path)
 		check_file(ck, path);
 }
 
+/* A JSON string: quotes, backslashes and controls escaped. */
+static void
+json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s != '\0'; s++) {
+		unsigned char c = (unsigned char)*s;
+
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+static const char *
+code_name(enum diag_code code)
+{
+	static const char *const names[] = {
+		[DIAG_IO] = "io", [DIAG_TOO_BIG] = "too-big",
+		[DIAG_SYNTAX] = "syntax", [DIAG_ENCODING] = "encoding",
+		[DIAG_ALIAS] = "alias", [DIAG_DUPLICATE_KEY] = "duplicate-key",
+		[DIAG_MULTI_DOC] = "multi-doc",
+		[DIAG_UNKNOWN_KEY] = "unknown-key",
+		[DIAG_MISSING_KEY] = "missing-key",
+		[DIAG_WRONG_TYPE] = "wrong-type", [DIAG_BAD_VALUE] = "bad-value",
+		[DIAG_DUPLICATE_ID] = "duplicate-id", [DIAG_ANSWER] = "answer",
+		[DIAG_CONTENT] = "content",
+	};
+
+	return (size_t)code < RF_ARRAY_LEN(names) && names[code] ?
+	    names[code] : "other";
+}
+
+static void
+print_json(FILE *out, const struct checker *ck)
+{
+	size_t i;
+
+	fprintf(out, "{\"files\": %zu, \"errors\": %zu, \"warnings\": %zu, "
+	    "\"problems\": [", ck->files, ck->errors, ck->warnings);
+	for (i = 0; i < ck->all.count; i++) {
+		const struct diag *d = &ck->all.items[i];
+
+		fprintf(out, "%s\n  {\"file\": ", i ? "," : "");
+		json_string(out, d->file);
+		fprintf(out, ", \"line\": %d, \"column\": %d, \"severity\": "
+		    "\"%s\", \"code\": \"%s\", \"message\": ", d->line, d->col,
+		    d->severity == DIAG_ERROR ? "error" : "warning",
+		    code_name(d->code));
+		json_string(out, d->message);
+		fputc('}', out);
+	}
+	fprintf(out, "%s]}\n", ck->all.count ? "\n" : "");
+}
+
 int
 cmd_check(const char *const *paths, size_t n, struct catalog *search,
-    FILE *err)
+    const struct check_opts *opts, FILE *out, FILE *err)
 {
 	struct checker ck = { .err = err };
+	FILE *sink = NULL;
+
+	ck.json = opts != NULL && opts->json;
+	diag_list_init(&ck.all);
+	if (ck.json && (sink = fopen("/dev/null", "w")) != NULL)
+		ck.err = sink;		/* nothing but the JSON */
 	size_t i;
 
 	if (n == 0) {
@@ -450,7 +524,11 @@ cmd_check(const char *const *paths, size_t n, struct catalog *search,
 		course_destroy(ck.courses[i]);
 	}
 	free(ck.courses);
-	if (ck.files == 0) {
+	if (ck.json) {
+		print_json(out, &ck);
+		if (sink != NULL)
+			fclose(sink);
+	} else if (ck.files == 0) {
 		fprintf(err, "%s\n", _("redflags check: no lesson files "
 		    "(*.yaml) found"));
 	} else {
@@ -465,5 +543,8 @@ cmd_check(const char *const *paths, size_t n, struct catalog *search,
 		free(ck.ids[i].file);
 	}
 	free(ck.ids);
+	diag_list_finish(&ck.all);
+	if (opts != NULL && opts->werror && ck.warnings > 0)
+		return 1;
 	return ck.errors > 0 || ck.files == 0 ? 1 : 0;
 }

@@ -12,6 +12,7 @@
 #include "cli.h"
 #include "cmd-check.h"
 #include "cmd-list.h"
+#include "cmd-new.h"
 #include "config.h"
 #include "i18n.h"
 #include "paths.h"
@@ -179,8 +180,15 @@ main(int argc, char **argv)
 	catalog_add_search_path(&c);
 
 	switch (cli.command) {
-	case CLI_CHECK:
-		status = cmd_check(cli.args, cli.arg_count, &c, stderr);
+	case CLI_CHECK: {
+		struct check_opts co = { cli.werror, cli.json };
+
+		status = cmd_check(cli.args, cli.arg_count, &c, &co, stdout,
+		    stderr);
+		break;
+	}
+	case CLI_NEW:
+		status = cmd_new(cli.args[0], cli.topic, stderr);
 		break;
 	case CLI_LIST:
 		catalog_load(&c, lang);

@@ -370,3 +370,9 @@ catalog_is_fallback(const struct catalog *c, const struct catalog_entry *e)
 {
 	return c->lang[0] != '\0' && strcmp(e->lang, c->lang) != 0;
 }
+
+void
+catalog_add_lesson(struct catalog *c, struct lesson *l)
+{
+	add_entry(c, l, NULL);
+}

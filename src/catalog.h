@@ -71,6 +71,10 @@ void catalog_add_search_path(struct catalog *c);
  */
 void catalog_load(struct catalog *c, const char *lang);
 
+/* Add a lesson read elsewhere (an author's preview); the catalogue owns
+ * it from now on. */
+void catalog_add_lesson(struct catalog *c, struct lesson *l);
+
 /* The (unshadowed) lesson with this id, or NULL. */
 struct catalog_entry *catalog_find(struct catalog *c, const char *id);
 

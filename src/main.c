@@ -15,6 +15,7 @@
 #include "cmd-new.h"
 #include "config.h"
 #include "i18n.h"
+#include "lesson-yaml.h"
 #include "paths.h"
 #include "plain.h"
 #include "resources.h"
@@ -60,7 +61,8 @@ want_plain(const struct cli *cli)
 }
 
 static int
-run_interface(const struct cli *cli, struct catalog *c, const char *lang)
+run_interface(const struct cli *cli, struct catalog *c, const char *lang,
+    bool preview)
 {
 	struct ui_options opts;
 	struct settings cfg;
@@ -82,7 +84,8 @@ run_interface(const struct cli *cli, struct catalog *c, const char *lang)
 		/* Only a check: initscr sets the terminal up again. */
 		del_curterm(cur_term);
 	}
-	catalog_load(c, lang);
+	if (!preview)
+		catalog_load(c, lang);
 	/* Problems in help files are for 'redflags check' to show. */
 	diag_list_init(&ignored);
 	settings_load(&cfg, &ignored);
@@ -107,7 +110,8 @@ run_interface(const struct cli *cli, struct catalog *c, const char *lang)
 	paths_free_list(help_dirs);
 	diag_list_finish(&ignored);
 	home = paths_data_home();
-	dir = home ? paths_join(home, "redflags") : NULL;
+	/* A preview is an author's: it keeps no student's progress. */
+	dir = home && !preview ? paths_join(home, "redflags") : NULL;
 	progress_open(&p, dir);
 	if (plain) {
 		struct plain_opts po = { stdin, stdout,
@@ -118,6 +122,8 @@ run_interface(const struct cli *cli, struct catalog *c, const char *lang)
 		opts.color = want_color(cli);
 		opts.high_contrast = cli->high_contrast;
 		opts.help = &help;
+		opts.preview_path = preview ? cli->args[0] : NULL;
+		opts.preview_step = preview ? cli->step : NULL;
 		status = ui_app_run(c, &p, &opts);
 	}
 	help_set_finish(&help);
@@ -127,6 +133,27 @@ run_interface(const struct cli *cli, struct catalog *c, const char *lang)
 	free(dir);
 	free(home);
 	return status;
+}
+
+/* `redflags preview FILE`: check it, then open it at once. */
+static int
+preview(const struct cli *cli, struct catalog *c, const char *lang)
+{
+	struct check_opts co = { false, false };
+	struct diag_list d;
+	struct lesson *l;
+	const char *one[1];
+
+	one[0] = cli->args[0];
+	if (cmd_check(one, 1, c, &co, stdout, stderr) != 0)
+		return 1;
+	diag_list_init(&d);
+	l = lesson_load(cli->args[0], &d, NULL, NULL);
+	diag_list_finish(&d);
+	if (l == NULL)
+		return 1;
+	catalog_add_lesson(c, l);
+	return run_interface(cli, c, lang, true);
 }
 
 /* --lang CODE or --lang=CODE, looked for before the rest is parsed. */
@@ -190,12 +217,15 @@ main(int argc, char **argv)
 	case CLI_NEW:
 		status = cmd_new(cli.args[0], cli.topic, stderr);
 		break;
+	case CLI_PREVIEW:
+		status = preview(&cli, &c, lang);
+		break;
 	case CLI_LIST:
 		catalog_load(&c, lang);
 		status = cmd_list(&c, stdout);
 		break;
 	case CLI_RUN:
-		status = run_interface(&cli, &c, lang);
+		status = run_interface(&cli, &c, lang, false);
 		break;
 	default:
 		break;

@@ -491,6 +491,18 @@ quiz_handle(struct quiz *q, enum quiz_event ev, int arg)
 	return 0;
 }
 
+void
+quiz_goto(struct quiz *q, size_t step)
+{
+	if (step >= q->lesson->step_count) {
+		q->step = q->lesson->step_count;
+		q->phase = QUIZ_SUMMARY;
+		return;
+	}
+	q->step = step;
+	enter_step(q);
+}
+
 size_t
 quiz_resume_step(const struct quiz *q)
 {

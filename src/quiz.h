@@ -103,6 +103,10 @@ void quiz_restore(struct quiz *q, size_t step, const char *results);
 
 unsigned quiz_handle(struct quiz *q, enum quiz_event ev, int arg);
 
+/* Go straight to a step, as if just arrived at it (an author's preview
+ * and its reload use this).  A step past the end goes to the summary. */
+void quiz_goto(struct quiz *q, size_t step);
+
 const struct lesson_step *quiz_current(const struct quiz *q);
 
 /* The step to save as "where they stopped". */

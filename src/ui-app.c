@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "i18n.h"
+#include "lesson-check.h"
+#include "lesson-yaml.h"
 #include "play.h"
 #include "ui-draw.h"
 #include "ui-term.h"
@@ -64,12 +66,64 @@ ui_app_save_lesson(struct app *a, bool finished)
 }
 
 void
+ui_app_reload(struct app *a)
+{
+	const struct lesson_step *at = quiz_current(&a->quiz);
+	struct diag_list d;
+	struct lesson *fresh;
+	size_t step = a->quiz.step, i;
+
+	if (a->preview_path == NULL || a->lesson == NULL)
+		return;
+	diag_list_init(&d);
+	fresh = lesson_load(a->preview_path, &d, NULL, NULL);
+	if (fresh != NULL)
+		lesson_check(fresh, &d);
+	free(a->notice);
+	a->notice = NULL;
+	if (fresh == NULL || diag_count(&d, DIAG_ERROR) > 0) {
+		size_t k;
+
+		for (k = 0; k < d.count && d.items[k].severity != DIAG_ERROR;
+		    k++)
+			;
+		a->notice = k < d.count ? diag_format(&d.items[k]) :
+		    xstrdup(_("the file could not be read"));
+		lesson_destroy(fresh);
+		diag_list_finish(&d);
+		return;
+	}
+	diag_list_finish(&d);
+	/* The same step by id when it still exists, else the same place. */
+	if (at != NULL && at->id != NULL) {
+		for (i = 0; i < fresh->step_count; i++) {
+			if (fresh->steps[i].id != NULL &&
+			    strcmp(fresh->steps[i].id, at->id) == 0)
+				step = i;
+		}
+	}
+	{
+		bool intro = a->quiz.phase == QUIZ_INTRO;
+
+		quiz_finish(&a->quiz);
+		lesson_destroy(a->lesson->lesson);
+		a->lesson->lesson = fresh;
+		quiz_init(&a->quiz, fresh);
+		if (!intro)
+			quiz_goto(&a->quiz, step);
+	}
+	a->notice = xstrdup(_("Reloaded."));
+}
+
+void
 ui_app_close_lesson(struct app *a)
 {
 	ui_app_save_lesson(a, false);
 	quiz_finish(&a->quiz);
 	a->lesson = NULL;
 	ui_app_switch(a, &ui_home_screen);
+	if (a->preview_path != NULL)
+		a->running = false;	/* a preview ends with its lesson */
 }
 
 /* The emergency line of the help shown now, for the too-small screen. */
@@ -126,7 +180,8 @@ ui_app_run(struct catalog *c, struct progress *p,
 	a.screen = &ui_home_screen;
 	a.running = true;
 	a.help = opts->help;
-	a.first_screen = true;
+	a.first_screen = opts->preview_path == NULL;
+	a.preview_path = opts->preview_path;
 	if (c->files_failed > 0)
 		a.notice = xasprintf(ngettext("%zu lesson file has errors and "
 		    "is left out; a teacher can run 'redflags check' to see "
@@ -135,6 +190,19 @@ ui_app_run(struct catalog *c, struct progress *p,
 		    c->files_failed), c->files_failed);
 
 	ui_term_start(opts->color, opts->high_contrast);
+	if (a.preview_path != NULL && c->count > 0) {
+		struct lesson *l;
+		size_t i;
+
+		ui_app_open_lesson(&a, &c->entries[0]);
+		l = c->entries[0].lesson;
+		for (i = 0; opts->preview_step != NULL && i < l->step_count;
+		    i++) {
+			if (l->steps[i].id != NULL &&
+			    strcmp(l->steps[i].id, opts->preview_step) == 0)
+				quiz_goto(&a.quiz, i);
+		}
+	}
 	draw(&a);
 	while (a.running) {
 		int key = ui_term_getkey(), arg = 0;
@@ -156,6 +224,8 @@ ui_app_run(struct catalog *c, struct progress *p,
 			ctx = CTX_TOO_SMALL;
 		else
 			ctx = a.screen->context(&a);
+		if (a.preview_path != NULL && a.screen == &ui_player_screen)
+			ctx |= CTX_PREVIEW;
 		act = ui_keys_action(ctx, key, &arg);
 		if (act == ACT_QUICK_EXIT) {
 			leave(&a);
@@ -171,6 +241,8 @@ ui_app_run(struct catalog *c, struct progress *p,
 			ui_app_push(&a, &ui_help_screen);
 		} else if (act == ACT_GET_HELP) {
 			ui_app_push(&a, &ui_gethelp_screen);
+		} else if (act == ACT_RELOAD) {
+			ui_app_reload(&a);
 		} else if (act != ACT_NONE) {
 			a.screen->action(&a, act, arg);
 		}

@@ -35,6 +35,10 @@ struct ui_options {
 	bool color;
 	bool high_contrast;
 	struct help_set *help;		/* borrowed; may be empty */
+	/* An author's preview: open this lesson (the catalogue's only one)
+	 * at once, at this step id (may be NULL), and leave with it. */
+	const char *preview_path;
+	const char *preview_step;
 };
 
 struct app {
@@ -45,6 +49,7 @@ struct app {
 	const struct ui_screen *below[UI_OVERLAY_DEPTH];
 	int overlays;
 	struct help_set *help;		/* borrowed */
+	const char *preview_path;	/* an author's preview, or NULL */
 	bool first_screen;		/* say once which keys leave and help */
 	bool running;
 	bool quick_exit;
@@ -71,6 +76,10 @@ struct app {
  */
 int ui_app_run(struct catalog *c, struct progress *p,
     const struct ui_options *opts);
+
+/* Preview: read the lesson's file again and keep the place; a file
+ * with errors keeps the old lesson and says why. */
+void ui_app_reload(struct app *a);
 
 /* Open an entry in the player (resuming where it stopped). */
 void ui_app_open_lesson(struct app *a, struct catalog_entry *e);

@@ -66,6 +66,9 @@ const struct ui_binding ui_bindings[] = {
 	{ { '?', 0 }, "?", "?", ACT_KEYS, CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL),
 	    CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL), N_("keys"),
 	    N_("Show this list of keys") },
+	{ { 'r', 0 }, "r", "r", ACT_RELOAD, CTX_PREVIEW, CTX_PREVIEW,
+	    N_("reload"), N_("When previewing a lesson: read the file again, "
+	    "keeping your place") },
 	{ { 'h', KEY_F(1), 0 }, "h", "h", ACT_GET_HELP,
 	    CTX_ALL & ~CTX_GETHELP, CTX_ALL & ~CTX_GETHELP, N_("get help"),
 	    N_("Get help: who to talk to and where to report, from any "
@@ -130,6 +133,7 @@ drop_rank(enum ui_action a)
 		return 2;
 	case ACT_STORY_BACK:
 	case ACT_COUNTRY:
+	case ACT_RELOAD:
 		return 3;
 	default:
 		return 4;

@@ -23,6 +23,7 @@ enum ui_action {
 	ACT_KEYS,	/* ? the keys screen */
 	ACT_GET_HELP,	/* h: who to contact, from every screen */
 	ACT_COUNTRY,	/* c: the get-help screen's next country */
+	ACT_RELOAD,	/* r: preview: read the lesson file again */
 	ACT_BACK,	/* q / Esc: back, or quit from home */
 	ACT_QUICK_EXIT,	/* x: leave at once */
 };
@@ -43,7 +44,8 @@ enum ui_context {
 	CTX_ENDING = 1 << 11,	/* a scenario ending */
 	CTX_ORDER = 1 << 12,	/* putting items in order */
 	CTX_GETHELP = 1 << 13,	/* the get-help screen */
-	CTX_ALL = (1 << 14) - 1,
+	CTX_PREVIEW = 1 << 14,	/* added to the player's contexts in preview */
+	CTX_ALL = (1 << 15) - 1,
 };
 
 struct ui_binding {

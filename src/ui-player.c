@@ -312,15 +312,21 @@ player_draw(struct app *a)
 		    l->step_count);
 	else if (a->quiz.phase == QUIZ_INTRO)
 		right = xasprintf(_("%d min"), l->minutes);
-	if (!a->progress->can_save) {
+	if (a->preview_path != NULL || !a->progress->can_save) {
 		char *more = xasprintf("%s%s%s", right ? right : "",
-		    right ? " - " : "", _("progress not saved"));
+		    right ? " - " : "", a->preview_path ? _("preview") :
+		    _("progress not saved"));
 
 		free(right);
 		right = more;
 	}
-	ui_frame(left, right, player_context(a), &top, &rows);
+	ui_frame(left, right, player_context(a) |
+	    (a->preview_path ? CTX_PREVIEW : 0), &top, &rows);
 	ui_doc_init(&d, COLS - 2);
+	if (a->preview_path != NULL && a->notice != NULL) {
+		ui_doc_text(&d, a->notice, UI_NOTICE, 0, NULL, false);
+		ui_doc_blank(&d);
+	}
 	switch (a->quiz.phase) {
 	case QUIZ_INTRO:
 		draw_intro(a, &d);

@@ -1751,3 +1751,63 @@ Test(redflags, the_settings_file_chooses_the_country, .timeout = 60)
 	free(dir);
 	rf_cleanup(&r);
 }
+
+Test(redflags, preview_opens_a_lesson_at_a_step_and_reloads_it, .timeout = 60)
+{
+	struct rf r;
+	const char *bin = getenv("REDFLAGS_BIN");
+	char *file, *data, *edited, *argv[6];
+	size_t len;
+	FILE *f;
+
+	rf_new(&r);
+	file = xasprintf("%s/lesson.yaml", r.home);
+	cr_assert_eq(read_file("data/e2e/en/sample.yaml", 1 << 20, &data,
+	    &len), 0);
+	f = fopen(file, "w");
+	cr_assert_not_null(f);
+	fputs(data, f);
+	fclose(f);
+	argv[0] = (char *)bin;
+	argv[1] = "preview";
+	argv[2] = file;
+	argv[3] = "--step";
+	argv[4] = "tf";
+	argv[5] = NULL;
+	rf_env(&r, NULL);
+	r.vt = vt_spawn(24, 80, argv, r.env);
+	cr_assert_not_null(r.vt);
+	RF_SEE(&r, "The sky is green.");	/* straight to --step tf */
+	RF_SEE(&r, "preview");
+	RF_SEE(&r, "r reload");
+	/* Edit the file, as an author in another window would. */
+	edited = xstrdup(data);
+	{
+		char *at = strstr(edited, "The sky is green.");
+
+		cr_assert_not_null(at);
+		memcpy(at, "The sea is green.", 17);
+	}
+	f = fopen(file, "w");
+	fputs(edited, f);
+	fclose(f);
+	rf_key(&r, "r");
+	RF_SEE(&r, "The sea is green.");
+	RF_SEE(&r, "Reloaded.");
+	/* A broken file keeps the lesson and says where it is wrong. */
+	f = fopen(file, "w");
+	fputs("id: broken\ntitel: x\n", f);
+	fclose(f);
+	rf_key(&r, "r");
+	RF_SEE(&r, "unknown key 'titel'");
+	RF_SEE(&r, "The sea is green.");
+	rf_key(&r, "q");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0, "a preview ends with its "
+	    "lesson");
+	cr_expect_null(rf_progress(&r), "a preview saves no progress");
+	rf_stop(&r);
+	free(edited);
+	free(data);
+	free(file);
+	rf_cleanup(&r);
+}

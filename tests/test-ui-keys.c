@@ -39,6 +39,7 @@ static const struct {
 	{ CTX_ENDING, "ending" },
 	{ CTX_ORDER, "order" },
 	{ CTX_GETHELP, "get help" },
+	{ CTX_PREVIEW, "preview" },
 };
 
 #define QUESTION (CTX_CHOICE | CTX_MULTI)
@@ -90,6 +91,7 @@ ParameterizedTestParameters(ui_keys, each_key_works_exactly_in_its_contexts)
 		{ 'h', ACT_GET_HELP, CTX_ALL & ~CTX_GETHELP },
 		{ KEY_F(1), ACT_GET_HELP, CTX_ALL & ~CTX_GETHELP },
 		{ 'c', ACT_COUNTRY, CTX_GETHELP },
+		{ 'r', ACT_RELOAD, CTX_PREVIEW },
 		{ KEY_BACKSPACE, ACT_STORY_BACK, CTX_STORY | CTX_ENDING },
 		{ '?', ACT_KEYS, CTX_ALL & ~(CTX_KEYS | CTX_TOO_SMALL) },
 		{ 'q', ACT_BACK, CTX_ALL },

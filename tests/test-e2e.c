@@ -1524,7 +1524,7 @@ Test(redflags, the_help_follows_the_locale_and_country_option, .timeout = 60)
 		{ "LC_ALL=en_GB.UTF-8", NULL, "Childline" },
 		{ "LC_ALL=C.UTF-8", "US", "CyberTipline" },
 		{ "LC_ALL=C.UTF-8", "uk", "Childline" },
-		{ "LC_ALL=es_MX.UTF-8", NULL, "Mexico" },
+		{ "LC_ALL=es_MX.UTF-8", NULL, "México" },
 		{ "LC_ALL=C.UTF-8", NULL, "International" },
 	};
 	size_t i;

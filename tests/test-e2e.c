@@ -1811,3 +1811,52 @@ Test(redflags, preview_opens_a_lesson_at_a_step_and_reloads_it, .timeout = 60)
 	free(file);
 	rf_cleanup(&r);
 }
+
+Test(redflags, the_interface_and_lessons_are_in_spanish, .timeout = 90)
+{
+	static const char *const ways[][2] = {
+		{ "LANGUAGE=es", NULL },	/* with LC_ALL=C.UTF-8 */
+		{ NULL, "es" },			/* --lang es */
+	};
+	size_t w;
+
+	for (w = 0; w < RF_ARRAY_LEN(ways); w++) {
+		struct rf r;
+		const char *bin = getenv("REDFLAGS_BIN");
+		char *argv[] = { (char *)bin, "--lessons", "data/e2e", "--lang",
+		    (char *)ways[w][1], NULL };
+		char *footer;
+
+		if (ways[w][1] == NULL)
+			argv[3] = NULL;
+		rf_new(&r);
+		rf_env(&r, ways[w][0]);
+		r.vt = vt_spawn(24, 80, argv, r.env);
+		cr_assert_not_null(r.vt);
+		RF_SEE(&r, "Pulsa h en cualquier momento");
+		RF_SEE(&r, "Lección de ejemplo");
+		/* An untranslated lesson is there, in English, and says so. */
+		RF_SEE(&r, "Interactive steps (en inglés)");
+		footer = vt_row(r.vt, 23);
+		cr_expect(strstr(footer, "x salida rápida") != NULL &&
+		    strstr(footer, "h ayuda") != NULL, "footer: %s", footer);
+		free(footer);
+		rf_select(&r, "Lección de ejemplo");
+		rf_key(&r, VT_KEY_ENTER);
+		RF_SEE(&r, "Una lección corta de práctica");
+		rf_key(&r, VT_KEY_ENTER);
+		rf_key(&r, VT_KEY_ENTER);
+		RF_SEE(&r, "¿Qué respuesta es la correcta?");
+		rf_key(&r, "2");
+		rf_key(&r, VT_KEY_ENTER);
+		RF_SEE(&r, "Sí, esta es la correcta.");
+		footer = vt_row(r.vt, 23);
+		cr_expect(strstr(footer, "x salida rápida") != NULL,
+		    "footer: %s", footer);
+		free(footer);
+		rf_key(&r, "x");
+		cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+		rf_stop(&r);
+		rf_cleanup(&r);
+	}
+}

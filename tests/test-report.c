@@ -1,0 +1,2 @@
+/* test-report.c */
+#include <criterion/criterion.h>

@@ -1,7 +1,7 @@
 /*
  * results.c - anonymous class results: one small file per finished lesson.
  *
- * The format (docs/results-format.md).  Fields are separated by one TAB,
+ * The format.  Fields are separated by one TAB,
  * every line ends with LF:
  *
  *	redflags-result 1

@@ -6,9 +6,9 @@
  * holds only: the lesson id and language, an optional class code, the
  * date (YYYY-MM-DD, never the time of day), the seconds taken, and per
  * step its id, type, first result and what was answered.  No user name,
- * no host name, no free text.  The file format (docs/results-format.md,
- * and the comment at the top of results.c) is line-based text with a
- * version line and a CRC-32 checksum line, like the progress file.
+ * no host name, no free text.  The file format (described at the top of
+ * results.c) is line-based text with a version line and a CRC-32 checksum
+ * line, like the progress file (docs/progress-format.md).
  * No curses here.
  */
 #ifndef RF_RESULTS_H

@@ -901,19 +901,19 @@ publish(const char *dir, const char *tmp, const char *date, char **final)
 		err = errno;
 		if (err == EPERM || err == ENOTSUP || err == EOPNOTSUPP ||
 		    err == EMLINK) {
-			/* No hard links (FAT, some FUSE): a fresh random
-			 * name that is free, then rename. */
-			if (lstat(to, &st) != 0 && errno == ENOENT &&
-			    rename(tmp, to) == 0) {
+			/* No hard links (FAT, some FUSE): take a fresh
+			 * random name only when it is free, by rename. */
+			if (lstat(to, &st) == 0)
+				err = EEXIST;
+			else if (errno != ENOENT)
+				err = errno;
+			else if (rename(tmp, to) == 0) {
 				*final = to;
 				return 0;
-			}
-			err = errno == ENOENT ? EEXIST : errno;
-			if (err != EEXIST) {
-				free(to);
-				return err;
-			}
-		} else if (err != EEXIST) {
+			} else
+				err = errno;
+		}
+		if (err != EEXIST) {
 			free(to);
 			return err;
 		}

@@ -59,36 +59,43 @@ report(struct checker *ck, struct diag_list *d, const char *src, size_t len)
 }
 
 /*
- * Help files live in a "help" folder (help/en/gb.yaml, help/school.yaml)
- * and start with 'country:'; lessons start with 'id:'.  Either sign is
- * enough, so a help file checked from inside its folder is still one.
+ * Help files start with 'country:', lessons with 'id:': the first of the
+ * two in the file decides.  A file with neither (an empty one, a broken
+ * one) is a help file when it sits in a "help" folder (help/en/gb.yaml,
+ * help/school.yaml), else a lesson.
  */
 static bool
 is_help_file(const char *path)
 {
-	const char *p = path;
+	const char *end = strrchr(path, '/'), *p;
 	char *data = NULL, *line;
 	size_t len;
-	bool help = false;
+	int up;
 
-	while ((p = strstr(p, "help/")) != NULL) {
-		if (p == path || p[-1] == '/')
+	if (read_file(path, 1 << 20, &data, &len) == 0) {
+		for (line = data; line != NULL && *line != '\0';) {
+			if (strncmp(line, "country:", 8) == 0 ||
+			    strncmp(line, "id:", 3) == 0) {
+				bool help = line[0] == 'c';
+
+				free(data);
+				return help;
+			}
+			line = strchr(line, '\n');
+			if (line != NULL)
+				line++;
+		}
+		free(data);
+	}
+	/* Its own folder, or the one above (help/<lang>/x.yaml). */
+	for (up = 0; end != NULL && end > path && up < 2; up++) {
+		for (p = end - 1; p > path && p[-1] != '/'; p--)
+			;
+		if (end - p == 4 && strncmp(p, "help", 4) == 0)
 			return true;
-		p++;
+		end = p > path ? p - 1 : NULL;
 	}
-	if (read_file(path, 1 << 20, &data, &len) != 0)
-		return false;
-	for (line = data; line != NULL && *line != '\0';) {
-		if (strncmp(line, "country:", 8) == 0)
-			help = true;
-		if (strncmp(line, "id:", 3) == 0)
-			break;
-		line = strchr(line, '\n');
-		if (line != NULL)
-			line++;
-	}
-	free(data);
-	return help;
+	return false;
 }
 
 static char *
@@ -106,6 +113,10 @@ source_of(const char *path, char lang[8])
 	dlen = (size_t)(base - dir);
 	if (dlen < 2 || dlen > 3 || strncmp(dir, "en", dlen) == 0)
 		return NULL;
+	for (size_t k = 0; k < dlen; k++) {
+		if (dir[k] < 'a' || dir[k] > 'z')
+			return NULL;	/* language folders are es, fr... */
+	}
 	memcpy(lang, dir, dlen);
 	lang[dlen] = '\0';
 	src = xasprintf("%.*sen%s", (int)(dir - path), path, base);
@@ -290,9 +301,14 @@ check_translations(struct checker *ck)
 			    ck->lessons[i], names[j]);
 			if (stat(tr, &st) == 0)
 				done++;
-			else
+			else {
+				char *safe = text_sanitize(names[j],
+				    strlen(names[j]), 0);
+
 				fprintf(ck->err, _("%s: not translated yet: "
-				    "%s\n"), lang, names[j]);
+				    "%s\n"), lang, safe);
+				free(safe);
+			}
 			free(tr);
 		}
 		paths_free_list(names);

@@ -212,18 +212,22 @@ read_file(const char *path, size_t max, char **out, size_t *len)
 
 	*out = NULL;
 	*len = 0;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
+	/* Non-blocking, so a FIFO with no writer cannot hang us; then
+	 * only regular files are read. */
+	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
 	if (fd < 0)
 		return errno;
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+		err = fstat(fd, &st) != 0 ? errno :
+		    S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
 		close(fd);
-		return EISDIR;
+		return err;
 	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    (size_t)st.st_size > max) {
+	if ((size_t)st.st_size > max) {
 		close(fd);
 		return EFBIG;
 	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	buf_init(&b);
 	buf_add(&b, "", 0);
 	for (;;) {

@@ -15,6 +15,7 @@ cli_usage(FILE *out)
 	    "       redflags list [OPTION]...\n"
 	    "       redflags new FILE --topic TOPIC\n"
 	    "       redflags preview FILE [--step ID]\n"
+	    "       redflags class LESSON\n"
 	    "\n"
 	    "Interactive lessons for young people about online grooming,\n"
 	    "sextortion and recruitment: the red flags, what to do, and\n"
@@ -32,6 +33,9 @@ cli_usage(FILE *out)
 	    "                  check (--topic grooming|sextortion|recruitment|help)\n"
 	    "  preview FILE    open one lesson at once (--step ID to start at a\n"
 	    "                  step); r reloads it from disk, keeping the place\n"
+	    "  class LESSON    lead one lesson (an id or a file) on a projector:\n"
+	    "                  answers are shown when you press Enter, with the\n"
+	    "                  lesson's discussion questions; nothing is saved\n"
 	    "\n"
 	    "Options:\n"
 	    "  --lessons DIR   also read lessons from DIR (may be repeated)\n"
@@ -165,9 +169,12 @@ cli_parse(struct cli *c, int argc, char **argv)
 		} else if (!command_seen && strcmp(a, "preview") == 0) {
 			c->command = CLI_PREVIEW;
 			command_seen = true;
+		} else if (!command_seen && strcmp(a, "class") == 0) {
+			c->command = CLI_CLASS;
+			command_seen = true;
 		} else if (c->command == CLI_CHECK ||
-		    ((c->command == CLI_NEW || c->command == CLI_PREVIEW) &&
-		    c->arg_count == 0)) {
+		    ((c->command == CLI_NEW || c->command == CLI_PREVIEW ||
+		    c->command == CLI_CLASS) && c->arg_count == 0)) {
 			add(&c->args, &c->arg_count, a);
 		} else {
 			c->error = xasprintf(_("unknown command '%s'; the "
@@ -175,6 +182,11 @@ cli_parse(struct cli *c, int argc, char **argv)
 			    "'preview' (see 'redflags --help')"), a);
 			return -1;
 		}
+	}
+	if (c->command == CLI_CLASS && c->arg_count == 0) {
+		c->error = xstrdup(_("'class' needs a lesson id or file, such "
+		    "as 'redflags class grooming-how-it-starts'"));
+		return -1;
 	}
 	if ((c->command == CLI_NEW || c->command == CLI_PREVIEW) &&
 	    c->arg_count == 0) {

@@ -12,6 +12,7 @@ enum cli_command {
 	CLI_LIST,	/* lessons found and where from */
 	CLI_NEW,	/* write a template lesson */
 	CLI_PREVIEW,	/* open one lesson straight away */
+	CLI_CLASS,	/* a teacher leads one lesson on a projector */
 	CLI_HELP,
 	CLI_VERSION,
 };

@@ -364,6 +364,8 @@ static const struct schema_field page_fields[] = {
 	STEP_FIELD("text", SF_TEXT, true, text, N_("the page's text")),
 	STEP_FIELD("help", SF_BOOL, false, show_help,
 	    N_("true, to show where to get help below the text")),
+	STEP_FIELD("discussion", SF_TEXT, false, discussion,
+	    N_("a question for the class to talk about")),
 };
 
 static const struct schema_field choice_fields[] = {
@@ -372,6 +374,8 @@ static const struct schema_field choice_fields[] = {
 	STEP_FIELD("hint", SF_TEXT, false, hint, N_("a nudge")),
 	{ "options", SF_CUSTOM, true, 0, 0, 0, 0, parse_options,
 	    N_("a list of '- text: ...' options") },
+	STEP_FIELD("discussion", SF_TEXT, false, discussion,
+	    N_("a question for the class to talk about")),
 };
 
 static const struct schema_field truefalse_fields[] = {
@@ -381,6 +385,8 @@ static const struct schema_field truefalse_fields[] = {
 	    N_("true or false") },
 	STEP_FIELD("feedback", SF_TEXT, true, feedback, N_("why it is so")),
 	STEP_FIELD("hint", SF_TEXT, false, hint, N_("a nudge")),
+	STEP_FIELD("discussion", SF_TEXT, false, discussion,
+	    N_("a question for the class to talk about")),
 };
 
 static const struct schema_field chat_fields[] = {
@@ -395,6 +401,8 @@ static const struct schema_field chat_fields[] = {
 	STEP_FIELD("hint", SF_TEXT, false, hint, N_("a nudge")),
 	{ "messages", SF_CUSTOM, true, 0, 0, 0, 0, parse_messages,
 	    N_("a list of '- from: ...' messages") },
+	STEP_FIELD("discussion", SF_TEXT, false, discussion,
+	    N_("a question for the class to talk about")),
 };
 
 static const struct schema_field scenario_fields[] = {
@@ -407,6 +415,8 @@ static const struct schema_field scenario_fields[] = {
 	    N_("the id of the first node") },
 	{ "nodes", SF_CUSTOM, true, 0, 0, 0, 0, parse_nodes,
 	    N_("a list of '- id: ...' nodes") },
+	STEP_FIELD("discussion", SF_TEXT, false, discussion,
+	    N_("a question for the class to talk about")),
 };
 
 static const struct schema_field order_fields[] = {
@@ -418,6 +428,8 @@ static const struct schema_field order_fields[] = {
 	    N_("a list of '- text: ...' items, in the right order") },
 	{ "interchangeable", SF_CUSTOM, false, 0, 0, 0, 0,
 	    parse_interchangeable, N_("groups of places, such as [[3, 4]]") },
+	STEP_FIELD("discussion", SF_TEXT, false, discussion,
+	    N_("a question for the class to talk about")),
 };
 
 static const struct {

@@ -69,6 +69,7 @@ lesson_destroy(struct lesson *l)
 		free(s->text);
 		free(s->hint);
 		free(s->feedback);
+		free(s->discussion);
 		for (j = 0; j < s->option_count; j++) {
 			free(s->options[j].text);
 			free(s->options[j].feedback);

@@ -157,6 +157,7 @@ struct lesson_step {
 	char *title;		/* may be NULL */
 	char *text;		/* page text, or the question's prompt/statement */
 	bool show_help;		/* page: show where to get help below it */
+	char *discussion;	/* for the teacher, in class mode; may be NULL */
 	/* questions */
 	char *hint;		/* may be NULL */
 	struct lesson_option *options;	/* true/false: "True", "False" */

@@ -60,10 +60,17 @@ want_plain(const struct cli *cli)
 	    strcmp(term, "dumb") == 0;
 }
 
+enum run_mode {
+	RUN_LESSONS,	/* the student's interface */
+	RUN_PREVIEW,	/* an author's preview of one file */
+	RUN_CLASS,	/* a teacher leads one lesson */
+};
+
 static int
 run_interface(const struct cli *cli, struct catalog *c, const char *lang,
-    bool preview)
+    enum run_mode mode)
 {
+	bool preview = mode != RUN_LESSONS;
 	struct ui_options opts;
 	struct settings cfg;
 	struct diag_list ignored;
@@ -122,8 +129,9 @@ run_interface(const struct cli *cli, struct catalog *c, const char *lang,
 		opts.color = want_color(cli);
 		opts.high_contrast = cli->high_contrast;
 		opts.help = &help;
-		opts.preview_path = preview ? cli->args[0] : NULL;
-		opts.preview_step = preview ? cli->step : NULL;
+		opts.preview_path = mode == RUN_PREVIEW ? cli->args[0] : NULL;
+		opts.preview_step = mode == RUN_PREVIEW ? cli->step : NULL;
+		opts.classroom = mode == RUN_CLASS;
 		status = ui_app_run(c, &p, &opts);
 	}
 	help_set_finish(&help);
@@ -153,7 +161,47 @@ preview(const struct cli *cli, struct catalog *c, const char *lang)
 	if (l == NULL)
 		return 1;
 	catalog_add_lesson(c, l);
-	return run_interface(cli, c, lang, true);
+	return run_interface(cli, c, lang, RUN_PREVIEW);
+}
+
+/* `redflags class LESSON`: a lesson id from the catalogue, or a file. */
+static int
+classroom(const struct cli *cli, struct catalog *c, const char *lang)
+{
+	struct catalog one;
+	struct catalog_entry *e;
+	struct lesson *l = NULL;
+	int status;
+
+	catalog_load(c, lang);
+	e = catalog_find(c, cli->args[0]);
+	if (e != NULL) {
+		l = e->lesson;
+		e->lesson = NULL;	/* moved to 'one' below */
+		e->shadowed = true;
+	} else if (access(cli->args[0], R_OK) == 0) {
+		struct check_opts co = { false, false };
+		struct diag_list d;
+		const char *path[1] = { cli->args[0] };
+
+		if (cmd_check(path, 1, c, &co, stdout, stderr) != 0)
+			return 1;
+		diag_list_init(&d);
+		l = lesson_load(cli->args[0], &d, NULL, NULL);
+		diag_list_finish(&d);
+	}
+	if (l == NULL) {
+		fprintf(stderr, _("redflags class: no lesson '%s'; 'redflags "
+		    "list' shows the lesson ids\n"), cli->args[0]);
+		return 1;
+	}
+	catalog_init(&one);
+	for (size_t i = 0; i < c->dir_count; i++)
+		catalog_add_dir(&one, c->dirs[i].path, c->dirs[i].origin);
+	catalog_add_lesson(&one, l);
+	status = run_interface(cli, &one, lang, RUN_CLASS);
+	catalog_finish(&one);
+	return status;
 }
 
 /* --lang CODE or --lang=CODE, looked for before the rest is parsed. */
@@ -220,12 +268,15 @@ main(int argc, char **argv)
 	case CLI_PREVIEW:
 		status = preview(&cli, &c, lang);
 		break;
+	case CLI_CLASS:
+		status = classroom(&cli, &c, lang);
+		break;
 	case CLI_LIST:
 		catalog_load(&c, lang);
 		status = cmd_list(&c, stdout);
 		break;
 	case CLI_RUN:
-		status = run_interface(&cli, &c, lang, false);
+		status = run_interface(&cli, &c, lang, RUN_LESSONS);
 		break;
 	default:
 		break;

@@ -61,7 +61,8 @@ ui_app_open_lesson(struct app *a, struct catalog_entry *e)
 void
 ui_app_save_lesson(struct app *a, bool finished)
 {
-	if (a->lesson != NULL)
+	/* Nothing is saved about anyone in a class. */
+	if (a->lesson != NULL && !a->classroom)
 		play_save(a->progress, &a->quiz, finished);
 }
 
@@ -122,8 +123,8 @@ ui_app_close_lesson(struct app *a)
 	quiz_finish(&a->quiz);
 	a->lesson = NULL;
 	ui_app_switch(a, &ui_home_screen);
-	if (a->preview_path != NULL)
-		a->running = false;	/* a preview ends with its lesson */
+	if (a->preview_path != NULL || a->classroom)
+		a->running = false;	/* these end with their lesson */
 }
 
 /* The emergency line of the help shown now, for the too-small screen. */
@@ -182,6 +183,9 @@ ui_app_run(struct catalog *c, struct progress *p,
 	a.help = opts->help;
 	a.first_screen = opts->preview_path == NULL;
 	a.preview_path = opts->preview_path;
+	a.classroom = opts->classroom;
+	if (a.classroom)
+		a.first_screen = false;
 	if (c->files_failed > 0)
 		a.notice = xasprintf(ngettext("%zu lesson file has errors and "
 		    "is left out; a teacher can run 'redflags check' to see "
@@ -190,7 +194,7 @@ ui_app_run(struct catalog *c, struct progress *p,
 		    c->files_failed), c->files_failed);
 
 	ui_term_start(opts->color, opts->high_contrast);
-	if (a.preview_path != NULL && c->count > 0) {
+	if ((a.preview_path != NULL || a.classroom) && c->count > 0) {
 		struct lesson *l;
 		size_t i;
 

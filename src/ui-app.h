@@ -39,6 +39,9 @@ struct ui_options {
 	 * at once, at this step id (may be NULL), and leave with it. */
 	const char *preview_path;
 	const char *preview_step;
+	/* Class mode: a teacher leads the catalogue's only lesson; answers
+	 * are revealed, not given; the discussion prompts are shown. */
+	bool classroom;
 };
 
 struct app {
@@ -50,6 +53,7 @@ struct app {
 	int overlays;
 	struct help_set *help;		/* borrowed */
 	const char *preview_path;	/* an author's preview, or NULL */
+	bool classroom;			/* a teacher-led class */
 	bool first_screen;		/* say once which keys leave and help */
 	bool running;
 	bool quick_exit;

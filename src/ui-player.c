@@ -101,9 +101,14 @@ draw_options(struct app *a, struct ui_doc *d, const struct lesson_step *s)
 		ui_doc_text(d, option_text(s, i), here ? UI_SELECTED :
 		    UI_NORMAL, 1, lead, here);
 		free(lead);
+		if (a->classroom)
+			ui_doc_blank(d);	/* room to read from the back */
 	}
 	ui_doc_blank(d);
-	if (s->type == STEP_MULTI && a->player_nudge)
+	if (a->classroom)
+		ui_doc_text(d, _("Talk about it, then press Enter to show the "
+		    "answer."), UI_DIM, 0, NULL, false);
+	else if (s->type == STEP_MULTI && a->player_nudge)
 		ui_doc_text(d, _("Nothing is marked yet. Mark every right "
 		    "answer with Space, then press Enter; or press s to "
 		    "skip."), UI_NOTICE, 0, NULL, false);
@@ -137,8 +142,12 @@ draw_feedback(struct app *a, struct ui_doc *d, const struct lesson_step *s)
 	char *verdict;
 
 	/* The verdict first, in words and a symbol, never colour alone. */
-	verdict = xasprintf("%s %s", a->quiz.last_right ? sym->right :
-	    sym->wrong, a->quiz.last_right ? _("Right.") : _("Not quite."));
+	if (a->classroom)
+		verdict = xasprintf("%s %s", sym->right, _("The answer"));
+	else
+		verdict = xasprintf("%s %s", a->quiz.last_right ? sym->right :
+		    sym->wrong, a->quiz.last_right ? _("Right.") :
+		    _("Not quite."));
 	ui_doc_line(d, verdict, a->quiz.last_right ? UI_RIGHT : UI_WRONG, 0,
 	    true);
 	free(verdict);
@@ -149,7 +158,8 @@ draw_feedback(struct app *a, struct ui_doc *d, const struct lesson_step *s)
 	for (i = 0; i < s->option_count; i++) {
 		bool right = s->options[i].correct;
 		bool chosen = a->quiz.marks[i];
-		const char *status = option_status(s, right, chosen);
+		const char *status = a->classroom ? NULL :
+		    option_status(s, right, chosen);
 		const char *mark = right ? sym->right :
 		    (chosen ? sym->wrong : " ");
 		char *lead, *text;
@@ -166,8 +176,9 @@ draw_feedback(struct app *a, struct ui_doc *d, const struct lesson_step *s)
 		free(text);
 		/* Explain every option of a multi; for one-answer questions
 		 * the chosen one and the right one. */
-		if ((s->type == STEP_MULTI || (s->type == STEP_CHOICE &&
-		    (chosen || right))) && s->options[i].feedback != NULL)
+		if ((a->classroom || s->type == STEP_MULTI ||
+		    (s->type == STEP_CHOICE && (chosen || right))) &&
+		    s->options[i].feedback != NULL)
 			ui_doc_text(d, s->options[i].feedback, UI_DIM, 6,
 			    NULL, false);
 	}
@@ -296,6 +307,61 @@ player_context(struct app *a)
 	return CTX_CHOICE;
 }
 
+/*
+ * Class mode: Enter reveals the answer the class has talked about, so the
+ * engine is given the right one (a story's choices are the class's own).
+ */
+static void
+class_answer(struct app *a)
+{
+	const struct lesson_step *s = quiz_current(&a->quiz);
+	struct quiz *q = &a->quiz;
+	size_t i;
+
+	if (s == NULL)
+		return;
+	switch (s->type) {
+	case STEP_CHOICE:
+	case STEP_TRUEFALSE:
+		for (i = 0; i < s->option_count; i++) {
+			if (s->options[i].correct)
+				q->cursor = (int)i;
+		}
+		break;
+	case STEP_MULTI:
+		for (i = 0; i < s->option_count; i++)
+			q->marks[i] = s->options[i].correct;
+		break;
+	case STEP_CHAT:
+		/* While messages are still arriving, Enter brings the
+		 * next one, at the class's pace. */
+		if (q->revealed < s->chat.message_count)
+			return;
+		for (i = 0; i < s->chat.message_count &&
+		    i < QUIZ_MAX_MARKS; i++)
+			q->marks[i] = s->chat.messages[i].flag != FLAG_NONE;
+		break;
+	case STEP_ORDER:
+		for (i = 0; i < s->order.item_count; i++)
+			q->perm[i] = (int)i;
+		q->grabbed = false;
+		break;
+	default:
+		break;
+	}
+}
+
+/* Class mode: the step's question for the class, for the teacher. */
+static void
+draw_discussion(struct app *a, struct ui_doc *d, const struct lesson_step *s)
+{
+	if (!a->classroom || s == NULL || s->discussion == NULL)
+		return;
+	ui_doc_blank(d);
+	ui_doc_line(d, _("For discussion"), UI_TITLE, 0, false);
+	ui_doc_text(d, s->discussion, UI_NOTICE, 2, NULL, false);
+}
+
 static void
 player_draw(struct app *a)
 {
@@ -312,10 +378,11 @@ player_draw(struct app *a)
 		    l->step_count);
 	else if (a->quiz.phase == QUIZ_INTRO)
 		right = xasprintf(_("%d min"), l->minutes);
-	if (a->preview_path != NULL || !a->progress->can_save) {
+	if (a->preview_path != NULL || a->classroom ||
+	    !a->progress->can_save) {
 		char *more = xasprintf("%s%s%s", right ? right : "",
-		    right ? " - " : "", a->preview_path ? _("preview") :
-		    _("progress not saved"));
+		    right ? " - " : "", a->classroom ? _("class mode") :
+		    a->preview_path ? _("preview") : _("progress not saved"));
 
 		free(right);
 		right = more;
@@ -362,6 +429,9 @@ player_draw(struct app *a)
 			draw_feedback(a, &d, s);
 		break;
 	}
+	if (s != NULL && (a->quiz.phase == QUIZ_FEEDBACK ||
+	    s->type == STEP_PAGE || s->type == STEP_SCENARIO))
+		draw_discussion(a, &d, s);
 	at = ui_doc_draw(&d, top, rows, &a->player_scroll,
 	    a->player_follow);
 	ui_cursor_at(at, 2);
@@ -463,6 +533,8 @@ player_action(struct app *a, enum ui_action act, int arg)
 			ui_app_close_lesson(a);
 			return;
 		}
+		if (a->classroom && a->quiz.phase == QUIZ_STEP)
+			class_answer(a);
 		ch = quiz_handle(&a->quiz, QUIZ_EV_CONFIRM, 0);
 		a->player_nudge = ch == 0 && (ctx == CTX_MULTI ||
 		    ctx == CTX_CHAT);

@@ -1860,3 +1860,41 @@ Test(redflags, the_interface_and_lessons_are_in_spanish, .timeout = 90)
 		rf_cleanup(&r);
 	}
 }
+
+Test(redflags, class_mode_reveals_answers_and_saves_nothing, .timeout = 60)
+{
+	struct rf r;
+	const char *bin = getenv("REDFLAGS_BIN");
+	char *argv[] = { (char *)bin, "--lessons", "data/e2e", "class",
+	    "e2e-sample", NULL };
+
+	rf_new(&r);
+	rf_env(&r, NULL);
+	r.vt = vt_spawn(24, 80, argv, r.env);
+	cr_assert_not_null(r.vt);
+	RF_SEE(&r, "class mode");
+	RF_SEE(&r, "Before you start");	/* straight into the lesson */
+	rf_key(&r, VT_KEY_ENTER);
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Which answer is right?");
+	RF_SEE(&r, "press Enter to show the answer");
+	cr_expect_not(vt_find_text(r.vt, "Yes, this one is right.", NULL,
+	    NULL), "the answer is shown before the class has talked");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "The answer");
+	RF_SEE(&r, "Yes, this one is right.");
+	RF_SEE(&r, "This one is wrong because it is the first.");
+	RF_SEE(&r, "For discussion");
+	RF_SEE(&r, "Why might someone choose the first answer?");
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "The sky is green.");
+	rf_key(&r, "h");
+	RF_SEE(&r, "Get help");
+	rf_key(&r, "q");
+	RF_SEE(&r, "The sky is green.");
+	rf_key(&r, "q");		/* the class ends with its lesson */
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	rf_stop(&r);
+	cr_expect_null(rf_progress(&r), "class mode saved something");
+	rf_cleanup(&r);
+}

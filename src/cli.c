@@ -16,6 +16,7 @@ cli_usage(FILE *out)
 	    "       redflags new FILE --topic TOPIC\n"
 	    "       redflags preview FILE [--step ID]\n"
 	    "       redflags class LESSON\n"
+	    "       redflags report [DIR] [--class CODE] [--csv]\n"
 	    "\n"
 	    "Interactive lessons for young people about online grooming,\n"
 	    "sextortion and recruitment: the red flags, what to do, and\n"
@@ -36,6 +37,9 @@ cli_usage(FILE *out)
 	    "  class LESSON    lead one lesson (an id or a file) on a projector:\n"
 	    "                  answers are shown when you press Enter, with the\n"
 	    "                  lesson's discussion questions; nothing is saved\n"
+	    "  report [DIR]    what a class understood, from the anonymous\n"
+	    "                  result records in DIR (default: the settings'\n"
+	    "                  'results' folder); --class CODE, --csv\n"
 	    "\n"
 	    "Options:\n"
 	    "  --lessons DIR   also read lessons from DIR (may be repeated)\n"
@@ -47,6 +51,7 @@ cli_usage(FILE *out)
 	    "                  TERM is dumb or the output is not a terminal\n"
 	    "  --lang CODE     the language: en or es (default: LANGUAGE,\n"
 	    "                  LC_ALL, LC_MESSAGES or LANG, else English)\n"
+	    "  --class CODE    a class code for this session's result records\n"
 	    "  --country CODE  the help to show: US, GB, CA, AU, ES, MX, FR, DE\n"
 	    "                  or international (default: from the locale)\n"
 	    "  -h, --help      show this help and exit\n"
@@ -115,6 +120,15 @@ cli_parse(struct cli *c, int argc, char **argv)
 				return -1;
 			}
 			c->topic = argv[++i];
+		} else if (!options_done && strcmp(a, "--class") == 0) {
+			if (i + 1 >= argc) {
+				c->error = xstrdup(_("--class needs a class "
+				    "code, such as 7B-2026"));
+				return -1;
+			}
+			c->class_code = argv[++i];
+		} else if (!options_done && strcmp(a, "--csv") == 0) {
+			c->csv = true;
 		} else if (!options_done && strcmp(a, "--step") == 0) {
 			if (i + 1 >= argc) {
 				c->error = xstrdup(_("--step needs a step id"));
@@ -172,9 +186,13 @@ cli_parse(struct cli *c, int argc, char **argv)
 		} else if (!command_seen && strcmp(a, "class") == 0) {
 			c->command = CLI_CLASS;
 			command_seen = true;
+		} else if (!command_seen && strcmp(a, "report") == 0) {
+			c->command = CLI_REPORT;
+			command_seen = true;
 		} else if (c->command == CLI_CHECK ||
 		    ((c->command == CLI_NEW || c->command == CLI_PREVIEW ||
-		    c->command == CLI_CLASS) && c->arg_count == 0)) {
+		    c->command == CLI_CLASS || c->command == CLI_REPORT) &&
+		    c->arg_count == 0)) {
 			add(&c->args, &c->arg_count, a);
 		} else {
 			c->error = xasprintf(_("unknown command '%s'; the "

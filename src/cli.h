@@ -13,6 +13,7 @@ enum cli_command {
 	CLI_NEW,	/* write a template lesson */
 	CLI_PREVIEW,	/* open one lesson straight away */
 	CLI_CLASS,	/* a teacher leads one lesson on a projector */
+	CLI_REPORT,	/* what a class understood, from result records */
 	CLI_HELP,
 	CLI_VERSION,
 };
@@ -28,6 +29,8 @@ struct cli {
 	bool json;			/* check --format json */
 	const char *topic;		/* new --topic */
 	const char *step;		/* preview --step ID */
+	const char *class_code;		/* --class CODE */
+	bool csv;			/* report --csv */
 	bool high_contrast;
 	bool plain;			/* --plain: no curses */
 	const char *country;		/* --country CODE, or NULL */

@@ -13,6 +13,8 @@
 #include "cmd-check.h"
 #include "cmd-list.h"
 #include "cmd-new.h"
+#include "cmd-report.h"
+#include "play.h"
 #include "config.h"
 #include "i18n.h"
 #include "lesson-yaml.h"
@@ -96,6 +98,13 @@ run_interface(const struct cli *cli, struct catalog *c, const char *lang,
 	/* Problems in help files are for 'redflags check' to show. */
 	diag_list_init(&ignored);
 	settings_load(&cfg, &ignored);
+	if (mode == RUN_LESSONS) {
+		/* Class results, when the lab keeps them: anonymous. */
+		struct play_results pr = { cfg.results, cli->class_code ?
+		    cli->class_code : cfg.class_code, lang };
+
+		play_set_results(&pr);
+	}
 	{
 		/* Help is always found where the program keeps it, even
 		 * when only some lesson folders are read. */
@@ -113,7 +122,6 @@ run_interface(const struct cli *cli, struct catalog *c, const char *lang,
 	/* The command line wins over the settings files. */
 	help_set_load(&help, (const char *const *)help_dirs, nhelp, lang,
 	    cli->country ? cli->country : cfg.country, &ignored);
-	settings_finish(&cfg);
 	paths_free_list(help_dirs);
 	diag_list_finish(&ignored);
 	home = paths_data_home();
@@ -135,6 +143,8 @@ run_interface(const struct cli *cli, struct catalog *c, const char *lang,
 		status = ui_app_run(c, &p, &opts);
 	}
 	help_set_finish(&help);
+	play_set_results(NULL);
+	settings_finish(&cfg);
 	if (p.notice != NULL && !p.can_save)
 		fprintf(stderr, "redflags: %s\n", p.notice);
 	progress_close(&p);
@@ -204,6 +214,30 @@ classroom(const struct cli *cli, struct catalog *c, const char *lang)
 	return status;
 }
 
+/* `redflags report [DIR]`: the settings' results folder by default. */
+static int
+report(const struct cli *cli)
+{
+	struct settings cfg;
+	struct diag_list d;
+	const char *dir;
+	int status;
+
+	diag_list_init(&d);
+	settings_load(&cfg, &d);
+	diag_list_finish(&d);
+	dir = cli->arg_count > 0 ? cli->args[0] : cfg.results;
+	if (dir == NULL) {
+		fprintf(stderr, "%s\n", _("redflags report: name the results "
+		    "folder, or set 'results:' in the settings"));
+		settings_finish(&cfg);
+		return 2;
+	}
+	status = cmd_report(dir, cli->class_code, cli->csv, stdout, stderr);
+	settings_finish(&cfg);
+	return status;
+}
+
 /* --lang CODE or --lang=CODE, looked for before the rest is parsed. */
 static const char *
 lang_option(int argc, char **argv)
@@ -270,6 +304,9 @@ main(int argc, char **argv)
 		break;
 	case CLI_CLASS:
 		status = classroom(&cli, &c, lang);
+		break;
+	case CLI_REPORT:
+		status = report(&cli);
 		break;
 	case CLI_LIST:
 		catalog_load(&c, lang);

@@ -15,6 +15,10 @@
 static const struct schema_field settings_fields[] = {
 	{ "country", SF_LINE, false, offsetof(struct settings, country), 0, 0,
 	    0, NULL, N_("a country code such as GB, or international") },
+	{ "results", SF_LINE, false, offsetof(struct settings, results), 0, 0,
+	    0, NULL, N_("a folder for the class's anonymous results") },
+	{ "class", SF_LINE, false, offsetof(struct settings, class_code), 0, 0,
+	    0, NULL, N_("a class code such as 7B-2026") },
 };
 
 int
@@ -49,9 +53,18 @@ settings_read(struct settings *c, const char *path, struct diag_list *diags)
 		settings_finish(&fresh);
 		return -1;
 	}
+	/* What this file sets replaces what an earlier one set. */
 	if (fresh.country != NULL) {
 		free(c->country);
 		c->country = fresh.country;
+	}
+	if (fresh.results != NULL) {
+		free(c->results);
+		c->results = fresh.results;
+	}
+	if (fresh.class_code != NULL) {
+		free(c->class_code);
+		c->class_code = fresh.class_code;
 	}
 	return 0;
 }
@@ -85,5 +98,7 @@ settings_finish(struct settings *c)
 	if (c == NULL)
 		return;
 	free(c->country);
+	free(c->results);
+	free(c->class_code);
 	memset(c, 0, sizeof *c);
 }

@@ -12,6 +12,8 @@
 
 struct settings {
 	char *country;		/* the help to show: "GB", "international" */
+	char *results;		/* the lab's class results folder, or NULL */
+	char *class_code;	/* a class code put in each result record */
 };
 
 /*

@@ -1898,3 +1898,72 @@ Test(redflags, class_mode_reveals_answers_and_saves_nothing, .timeout = 60)
 	cr_expect_null(rf_progress(&r), "class mode saved something");
 	rf_cleanup(&r);
 }
+
+Test(redflags, a_finished_lesson_leaves_an_anonymous_class_record,
+    .timeout = 60)
+{
+	struct rf r;
+	char *cfg, *res, *path, **names, *data, *out;
+	const char *bin = getenv("REDFLAGS_BIN");
+	char *argv[] = { (char *)bin, "report", NULL, NULL };
+	size_t n, len;
+	FILE *f;
+	int st;
+
+	rf_new(&r);
+	cfg = xasprintf("%s/.config/redflags", r.home);
+	res = xasprintf("%s/results", r.home);
+	cr_assert_eq(paths_mkdir_p(cfg, 0700), 0);
+	cr_assert_eq(paths_mkdir_p(res, 0700), 0);
+	path = xasprintf("%s/config.yaml", cfg);
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fprintf(f, "results: %s\nclass: 7B\n", res);
+	fclose(f);
+	rf_start(&r, 24, 80, NULL);
+	rf_open_sample(&r);
+	rf_key(&r, VT_KEY_ENTER);		/* begin */
+	rf_key(&r, VT_KEY_ENTER);		/* page */
+	rf_key(&r, "1");			/* choice: wrong */
+	rf_key(&r, VT_KEY_ENTER);
+	rf_key(&r, VT_KEY_ENTER);
+	rf_key(&r, "s");			/* skip the true/false */
+	rf_key(&r, VT_KEY_SPACE);		/* multi: option 1 only */
+	rf_key(&r, VT_KEY_ENTER);
+	rf_key(&r, VT_KEY_ENTER);
+	RF_SEE(&r, "Lesson complete");
+	rf_key(&r, "x");
+	vt_wait_exit(r.vt, 5000);
+	rf_stop(&r);
+
+	names = paths_list_dir(res, &n);
+	cr_assert_eq(n, 1, "%zu records", n);
+	free(path);
+	path = xasprintf("%s/%s", res, names[0]);
+	cr_assert_eq(read_file(path, 1 << 20, &data, &len), 0);
+	cr_expect(strstr(data, "lesson\te2e-sample\n") != NULL, "%s", data);
+	cr_expect(strstr(data, "class\t7B\n") != NULL, "%s", data);
+	cr_expect(strstr(data, "step\tfirst-choice\tchoice\tw\t1\n") != NULL,
+	    "%s", data);
+	cr_expect(strstr(data, "step\ttf\ttruefalse\ts\t?\n") != NULL, "%s",
+	    data);
+	/* Anonymous: nothing of the student or the machine. */
+	cr_expect(strstr(data, r.home) == NULL, "%s", data);
+	cr_expect(strstr(data, "home") == NULL && strstr(data, "user") == NULL,
+	    "%s", data);
+	paths_free_list(names);
+	free(data);
+
+	/* And the teacher's report reads it. */
+	argv[2] = res;
+	out = rf_pipe_run(&r, argv, "", &st);
+	cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 0, "%s", out);
+	cr_expect(strstr(out, "e2e-sample: 1 finished") != NULL, "%s", out);
+	cr_expect(strstr(out, "first-choice (choice): 0 of 1 right the first "
+	    "time") != NULL, "%s", out);
+	free(out);
+	free(path);
+	free(cfg);
+	free(res);
+	rf_cleanup(&r);
+}

@@ -376,3 +376,15 @@ catalog_add_lesson(struct catalog *c, struct lesson *l)
 {
 	add_entry(c, l, NULL);
 }
+
+int
+catalog_use_course(struct catalog *c, const char *path)
+{
+	struct course *course = course_load(path, &c->diags);
+
+	if (course == NULL)
+		return -1;
+	course_destroy(c->course);
+	c->course = course;
+	return 0;
+}

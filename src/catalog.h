@@ -71,6 +71,11 @@ void catalog_add_search_path(struct catalog *c);
  */
 void catalog_load(struct catalog *c, const char *lang);
 
+/* Use this course file instead of the first one found (the lab's
+ * settings); call before catalog_load.  Returns 0, or -1 with its
+ * problems in c->diags. */
+int catalog_use_course(struct catalog *c, const char *path);
+
 /* Add a lesson read elsewhere (an author's preview); the catalogue owns
  * it from now on. */
 void catalog_add_lesson(struct catalog *c, struct lesson *l);

@@ -259,31 +259,54 @@ main(int argc, char **argv)
 	struct catalog c;
 	struct cli cli;
 	const char *lang;
+	char *course_file = NULL;
 	size_t i;
 	int status = 0;
 
 	setup_locale();
 	/* The language first, so that every message, usage errors too,
 	 * is in it. */
-	lang = i18n_setup(lang_option(argc, argv));
+	{
+		/* --lang, else the settings' language, else the locale. */
+		struct settings cfg;
+		struct diag_list d;
+		const char *opt = lang_option(argc, argv);
+		char *from_settings;
+
+		diag_list_init(&d);
+		settings_load(&cfg, &d);
+		diag_list_finish(&d);
+		from_settings = cfg.language ? xstrdup(cfg.language) : NULL;
+		lang = i18n_setup(opt ? opt : from_settings);
+		if (cfg.course != NULL)
+			course_file = xstrdup(cfg.course);
+		free(from_settings);
+		settings_finish(&cfg);
+	}
 
 	if (cli_parse(&cli, argc, argv) < 0) {
 		fprintf(stderr, "redflags: %s\n", cli.error);
 		cli_finish(&cli);
+		free(course_file);
 		return 2;
 	}
 	if (cli.command == CLI_HELP) {
 		cli_usage(stdout);
 		cli_finish(&cli);
+		free(course_file);
 		return 0;
 	}
 	if (cli.command == CLI_VERSION) {
 		printf("redflags %s\n", VERSION);
 		cli_finish(&cli);
+		free(course_file);
 		return 0;
 	}
 
 	catalog_init(&c);
+	if (course_file != NULL)
+		catalog_use_course(&c, course_file);
+	free(course_file);
 	for (i = 0; i < cli.lesson_dir_count; i++)
 		catalog_add_dir(&c, cli.lesson_dirs[i], "--lessons");
 	catalog_add_search_path(&c);

@@ -19,6 +19,10 @@ static const struct schema_field settings_fields[] = {
 	    0, NULL, N_("a folder for the class's anonymous results") },
 	{ "class", SF_LINE, false, offsetof(struct settings, class_code), 0, 0,
 	    0, NULL, N_("a class code such as 7B-2026") },
+	{ "language", SF_LINE, false, offsetof(struct settings, language), 0,
+	    0, 0, NULL, N_("a language code such as es") },
+	{ "course", SF_LINE, false, offsetof(struct settings, course), 0, 0,
+	    0, NULL, N_("the path of a course.yaml file") },
 };
 
 int
@@ -66,6 +70,14 @@ settings_read(struct settings *c, const char *path, struct diag_list *diags)
 		free(c->class_code);
 		c->class_code = fresh.class_code;
 	}
+	if (fresh.language != NULL) {
+		free(c->language);
+		c->language = fresh.language;
+	}
+	if (fresh.course != NULL) {
+		free(c->course);
+		c->course = fresh.course;
+	}
 	return 0;
 }
 
@@ -100,5 +112,7 @@ settings_finish(struct settings *c)
 	free(c->country);
 	free(c->results);
 	free(c->class_code);
+	free(c->language);
+	free(c->course);
 	memset(c, 0, sizeof *c);
 }

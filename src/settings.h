@@ -14,6 +14,8 @@ struct settings {
 	char *country;		/* the help to show: "GB", "international" */
 	char *results;		/* the lab's class results folder, or NULL */
 	char *class_code;	/* a class code put in each result record */
+	char *language;		/* the default language: "es" */
+	char *course;		/* a course file to use instead of the first */
 };
 
 /*

@@ -1967,3 +1967,28 @@ Test(redflags, a_finished_lesson_leaves_an_anonymous_class_record,
 	free(res);
 	rf_cleanup(&r);
 }
+
+Test(redflags, the_settings_choose_the_language, .timeout = 60)
+{
+	struct rf r;
+	char *dir, *path;
+	FILE *f;
+
+	rf_new(&r);
+	dir = xasprintf("%s/.config/redflags", r.home);
+	cr_assert_eq(paths_mkdir_p(dir, 0700), 0);
+	path = xasprintf("%s/config.yaml", dir);
+	f = fopen(path, "w");
+	cr_assert_not_null(f);
+	fputs("language: es\n", f);
+	fclose(f);
+	rf_start(&r, 24, 80, NULL);
+	RF_SEE(&r, "Lección de ejemplo");
+	RF_SEE(&r, "x salida rápida");
+	rf_key(&r, "x");
+	vt_wait_exit(r.vt, 5000);
+	rf_stop(&r);
+	free(path);
+	free(dir);
+	rf_cleanup(&r);
+}

@@ -67,3 +67,20 @@ Test(settings, a_misspelt_key_is_located_and_its_file_ignored)
 	free(msg);
 	diag_list_finish(&d);
 }
+
+Test(settings, language_course_results_and_class_are_read)
+{
+	struct settings s = { 0 };
+	struct diag_list d;
+
+	diag_list_init(&d);
+	cr_expect_eq(settings_read(&s, "data/settings/lab.yaml", &d), 0);
+	cr_expect_eq(d.count, 0, "%s", d.count ? d.items[0].message : "");
+	cr_expect_str_eq(s.language, "es");
+	cr_expect_str_eq(s.course, "/srv/course.yaml");
+	cr_expect_str_eq(s.results, "/srv/results");
+	cr_expect_str_eq(s.class_code, "7B-2026");
+	cr_expect_str_eq(s.country, "MX");
+	settings_finish(&s);
+	diag_list_finish(&d);
+}

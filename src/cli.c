@@ -196,8 +196,8 @@ cli_parse(struct cli *c, int argc, char **argv)
 			add(&c->args, &c->arg_count, a);
 		} else {
 			c->error = xasprintf(_("unknown command '%s'; the "
-			    "commands are 'check', 'list', 'new' and "
-			    "'preview' (see 'redflags --help')"), a);
+			    "commands are 'check', 'list', 'new', 'preview', "
+			    "'class' and 'report' (see 'redflags --help')"), a);
 			return -1;
 		}
 	}

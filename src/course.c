@@ -133,33 +133,16 @@ struct course *
 course_load(const char *path, struct diag_list *diags)
 {
 	struct schema sc = { path, diags };
-	size_t errors = diag_count(diags, DIAG_ERROR), len;
-	struct course *c;
-	struct ytree tree;
-	char *data;
-	int err;
+	size_t errors = diag_count(diags, DIAG_ERROR);
+	struct course *c = xcalloc(1, sizeof *c);
 
-	err = read_file(path, ytree_default_limits.max_bytes, &data, &len);
-	if (err != 0) {
-		diag_add(diags, DIAG_ERROR, DIAG_IO, path, 0, 0,
-		    _("cannot read the file: %s"), strerror(err));
-		return NULL;
-	}
-	if (ytree_parse(&tree, path, data, len, NULL, diags) < 0) {
-		free(data);
-		return NULL;
-	}
-	free(data);
-	c = xcalloc(1, sizeof *c);
 	c->file = xstrdup(path);
-	if (tree.root == NULL)
-		diag_add(diags, DIAG_ERROR, DIAG_MISSING_KEY, path, 1, 1, "%s",
-		    _("the file is empty; a course file starts with 'course:', "
-		    "'title:' and 'modules:'"));
-	else if (schema_walk(&sc, tree.root, course_fields,
-	    RF_ARRAY_LEN(course_fields), c, _("the course")))
-		check_course(&sc, c);
-	ytree_finish(&tree);
+	schema_load_file(path, ytree_default_limits.max_bytes, course_fields,
+	    RF_ARRAY_LEN(course_fields), c, _("the course"),
+	    _("the file is empty; a course file starts with 'course:', "
+	    "'title:' and 'modules:'"), diags);
+	/* What could be read is checked too: every problem at once. */
+	check_course(&sc, c);
 	if (diag_count(diags, DIAG_ERROR) > errors) {
 		course_destroy(c);
 		return NULL;

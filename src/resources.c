@@ -170,34 +170,16 @@ struct help_country *
 help_load(const char *path, struct diag_list *diags)
 {
 	struct schema sc = { path, diags };
-	size_t errors = diag_count(diags, DIAG_ERROR), len;
-	struct help_country *h;
-	struct ytree tree;
-	char *data;
-	int err;
+	size_t errors = diag_count(diags, DIAG_ERROR);
+	struct help_country *h = xcalloc(1, sizeof *h);
 
-	err = read_file(path, ytree_default_limits.max_bytes, &data, &len);
-	if (err != 0) {
-		diag_add(diags, DIAG_ERROR, DIAG_IO, path, 0, 0,
-		    _("cannot read the file: %s"), strerror(err));
-		return NULL;
-	}
-	if (ytree_parse(&tree, path, data, len, NULL, diags) < 0) {
-		free(data);
-		return NULL;
-	}
-	free(data);
-	h = xcalloc(1, sizeof *h);
 	h->file = xstrdup(path);
-	if (tree.root == NULL) {
-		diag_add(diags, DIAG_ERROR, DIAG_MISSING_KEY, path, 1, 1, "%s",
-		    _("the file is empty; a help file starts with 'country:', "
-		    "'name:', 'checked:' and 'entries:'"));
-	} else if (schema_walk(&sc, tree.root, country_fields,
-	    RF_ARRAY_LEN(country_fields), h, _("the help file"))) {
-		check_country(&sc, h);
-	}
-	ytree_finish(&tree);
+	schema_load_file(path, ytree_default_limits.max_bytes, country_fields,
+	    RF_ARRAY_LEN(country_fields), h, _("the help file"),
+	    _("the file is empty; a help file starts with 'country:', "
+	    "'name:', 'checked:' and 'entries:'"), diags);
+	/* What could be read is checked too: every problem at once. */
+	check_country(&sc, h);
 	if (diag_count(diags, DIAG_ERROR) > errors) {
 		help_destroy(h);
 		return NULL;

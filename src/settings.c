@@ -28,32 +28,14 @@ static const struct schema_field settings_fields[] = {
 int
 settings_read(struct settings *c, const char *path, struct diag_list *diags)
 {
-	struct schema sc = { path, diags };
-	size_t errors = diag_count(diags, DIAG_ERROR), len;
 	struct settings fresh = { 0 };
-	struct ytree tree;
 	struct stat st;
-	char *data;
-	int err;
 
 	if (stat(path, &st) != 0)
 		return 0;	/* no file: nothing set */
-	err = read_file(path, 64 * 1024, &data, &len);
-	if (err != 0) {
-		diag_add(diags, DIAG_ERROR, DIAG_IO, path, 0, 0,
-		    _("cannot read the settings: %s"), strerror(err));
-		return -1;
-	}
-	if (ytree_parse(&tree, path, data, len, NULL, diags) < 0) {
-		free(data);
-		return -1;
-	}
-	free(data);
-	if (tree.root != NULL)
-		schema_walk(&sc, tree.root, settings_fields,
-		    RF_ARRAY_LEN(settings_fields), &fresh, _("the settings"));
-	ytree_finish(&tree);
-	if (diag_count(diags, DIAG_ERROR) > errors) {
+	if (schema_load_file(path, 64 * 1024, settings_fields,
+	    RF_ARRAY_LEN(settings_fields), &fresh, _("the settings"), NULL,
+	    diags) < 0) {
 		settings_finish(&fresh);
 		return -1;
 	}

@@ -460,3 +460,37 @@ schema_list(struct schema *sc, const struct ynode *n, const char *key,
 	return array;
 }
 
+
+int
+schema_load_file(const char *path, size_t max,
+    const struct schema_field *fields, size_t nfields, void *obj,
+    const char *where, const char *empty_msg, struct diag_list *diags)
+{
+	struct schema sc = { path, diags };
+	size_t errors = diag_count(diags, DIAG_ERROR), len;
+	struct ytree_limits lim = ytree_default_limits;
+	struct ytree tree;
+	char *data;
+	int err;
+
+	err = read_file(path, max, &data, &len);
+	if (err != 0) {
+		diag_add(diags, DIAG_ERROR, err == EFBIG ? DIAG_TOO_BIG :
+		    DIAG_IO, path, 0, 0, _("cannot read the file: %s"),
+		    strerror(err));
+		return -1;
+	}
+	lim.max_bytes = max;
+	if (ytree_parse(&tree, path, data, len, &lim, diags) < 0) {
+		free(data);
+		return -1;
+	}
+	free(data);
+	if (tree.root == NULL && empty_msg != NULL)
+		diag_add(diags, DIAG_ERROR, DIAG_MISSING_KEY, path, 1, 1, "%s",
+		    empty_msg);
+	else if (tree.root != NULL)
+		schema_walk(&sc, tree.root, fields, nfields, obj, where);
+	ytree_finish(&tree);
+	return diag_count(diags, DIAG_ERROR) > errors ? -1 : 0;
+}

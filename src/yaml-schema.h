@@ -103,4 +103,14 @@ void *schema_list(struct schema *sc, const struct ynode *n, const char *key,
     size_t max, size_t size, const struct schema_field *fields,
     size_t nfields, size_t mark_offset, const char *where, size_t *count);
 
+/*
+ * Read the file at 'path' (at most 'max' bytes) and walk its root mapping
+ * into 'obj' with 'fields'.  An empty document is reported with
+ * 'empty_msg' (when not NULL; otherwise it is fine and sets nothing).
+ * Returns 0 when no new error was added to 'diags', else -1.
+ */
+int schema_load_file(const char *path, size_t max,
+    const struct schema_field *fields, size_t nfields, void *obj,
+    const char *where, const char *empty_msg, struct diag_list *diags);
+
 #endif

@@ -780,43 +780,17 @@ lock_take(const struct progress *p)
 static int
 read_current(const struct progress *p, char **data, size_t *len)
 {
-	struct buf b;
-	char chunk[16384];
-	ssize_t n;
-	int fd, err = 0;
+	int fd, err;
 
 	*data = NULL;
 	*len = 0;
 	fd = w_open(p->path, O_RDONLY, 0);
 	if (fd < 0)
 		return errno == ENOENT ? 0 : errno;
-	buf_init(&b);
-	buf_add(&b, "", 0);
-	for (;;) {
-		n = w_read(fd, chunk, sizeof chunk);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0) {
-			err = errno;
-			break;
-		}
-		if (n == 0)
-			break;
-		if (b.len + (size_t)n > MAX_FILE) {
-			err = EFBIG;
-			break;
-		}
-		buf_add(&b, chunk, (size_t)n);
-	}
+	err = read_fd(fd, MAX_FILE, w_read, data, len);
 	/* Nothing was written through this descriptor: nothing to lose. */
 	close(fd);
-	if (err != 0) {
-		buf_finish(&b);
-		return err;
-	}
-	*len = b.len;
-	*data = buf_steal(&b);
-	return 0;
+	return err;
 }
 
 /*
@@ -1025,26 +999,6 @@ merge(const struct progress *ours, const struct progress *disk,
 	}
 }
 
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		n = w_write(fd, data, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return errno;
-		/* No progress at all: the disk is full. */
-		if (n == 0)
-			return ENOSPC;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /*
  * Temp file, write, fsync, close, rename, fsync the directory.  Until the
  * rename the old file is untouched; every failure before it removes the
@@ -1062,7 +1016,7 @@ write_atomic(const struct progress *p, const char *data, size_t len)
 		free(tmp);
 		return err;
 	}
-	if ((err = write_all(fd, data, len)) != 0)
+	if ((err = write_fd(fd, data, len, w_write)) != 0)
 		goto fail;
 	if (w_fsync(fd) != 0) {
 		err = errno;

@@ -838,25 +838,6 @@ results_from_quiz(struct result_record *r, const struct quiz *q,
 
 /* Writing. */
 
-static int
-write_all(int fd, const char *data, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		n = write(fd, data, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return errno;
-		if (n == 0)
-			return ENOSPC;
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* 16 hex digits, random enough that two writers never pick the same. */
 static void
 random_hex(char out[17])
@@ -942,7 +923,7 @@ results_write(const char *dir, const struct result_record *r,
 	}
 	err = 0;
 	if (fchmod(fd, 0644) != 0 ||
-	    (err = write_all(fd, text, strlen(text))) != 0 ||
+	    (err = write_fd(fd, text, strlen(text), write)) != 0 ||
 	    fsync(fd) != 0) {
 		if (err == 0)
 			err = errno;

@@ -205,10 +205,7 @@ int
 read_file(const char *path, size_t max, char **out, size_t *len)
 {
 	struct stat st;
-	struct buf b;
-	char chunk[65536];
-	ssize_t n;
-	int fd, err = 0;
+	int fd, err;
 
 	*out = NULL;
 	*len = 0;
@@ -228,10 +225,25 @@ read_file(const char *path, size_t max, char **out, size_t *len)
 		return EFBIG;
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	err = read_fd(fd, max, read, out, len);
+	close(fd);
+	return err;
+}
+
+int
+read_fd(int fd, size_t max, read_fn rd, char **out, size_t *len)
+{
+	struct buf b;
+	char chunk[16384];
+	ssize_t n;
+	int err = 0;
+
+	*out = NULL;
+	*len = 0;
 	buf_init(&b);
 	buf_add(&b, "", 0);
 	for (;;) {
-		n = read(fd, chunk, sizeof chunk);
+		n = rd(fd, chunk, sizeof chunk);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -246,12 +258,32 @@ read_file(const char *path, size_t max, char **out, size_t *len)
 		}
 		buf_add(&b, chunk, (size_t)n);
 	}
-	close(fd);
 	if (err != 0) {
 		buf_finish(&b);
 		return err;
 	}
 	*len = b.len;
 	*out = buf_steal(&b);
+	return 0;
+}
+
+int
+write_fd(int fd, const void *data, size_t len, write_fn wr)
+{
+	const char *p = data;
+	ssize_t n;
+
+	while (len > 0) {
+		n = wr(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return errno;
+		/* It took nothing at all: the disk is full. */
+		if (n == 0)
+			return ENOSPC;
+		p += n;
+		len -= (size_t)n;
+	}
 	return 0;
 }

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <sys/types.h>
 
 #define RF_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -53,5 +54,19 @@ int edit_distance(const char *a, const char *b, int cap);
 /* Read a whole file, refusing files over 'max' bytes.  Returns 0, or an
  * errno value (EFBIG when too large).  *out is NUL-terminated; free it. */
 int read_file(const char *path, size_t max, char **out, size_t *len);
+
+/* The shapes of read(2) and write(2), so a caller can put its own hooks
+ * (progress's fault injection) in front of the system calls. */
+typedef ssize_t (*read_fn)(int fd, void *data, size_t len);
+typedef ssize_t (*write_fn)(int fd, const void *data, size_t len);
+
+/* Read fd to its end (retrying EINTR), refusing more than 'max' bytes.
+ * Returns 0, or an errno value (EFBIG when too large).  *out is
+ * NUL-terminated; free it.  fd stays open. */
+int read_fd(int fd, size_t max, read_fn rd, char **out, size_t *len);
+
+/* Write all of data (retrying EINTR and short writes).  Returns 0, or an
+ * errno value; a write that takes nothing at all is a full disk, ENOSPC. */
+int write_fd(int fd, const void *data, size_t len, write_fn wr);
 
 #endif

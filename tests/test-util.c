@@ -1,4 +1,4 @@
-/* test-util.c - buffers, xasprintf, edit distance, read_file. */
+/* test-util.c - buffers, xasprintf, edit distance, reading and writing. */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
 #include <criterion/redirect.h>
@@ -399,6 +399,101 @@ Test(util, read_file_of_a_directory_is_eisdir, .init = make_tmpdir,
 	size_t len = 99;
 
 	cr_assert_eq(read_file(tmpdir, 1024, &out, &len), EISDIR);
+	cr_assert_null(out);
+	cr_assert_eq(len, 0);
+}
+
+/* write_fd and read_fd, through a fake read/write that misbehaves. */
+
+static char sink[64];
+static size_t sink_len;
+static int fake_calls;
+static int fake_mode;	/* 0 one byte at a time, 1 take nothing, 2 EIO */
+
+static ssize_t
+fake_write(int fd, const void *data, size_t len)
+{
+	(void)fd;
+	/* Every third call is interrupted before it writes anything. */
+	if (++fake_calls % 3 == 0) {
+		errno = EINTR;
+		return -1;
+	}
+	if (fake_mode == 1)
+		return 0;
+	if (fake_mode == 2) {
+		errno = EIO;
+		return -1;
+	}
+	if (len > 0 && sink_len < sizeof sink) {
+		sink[sink_len++] = *(const char *)data;
+		return 1;
+	}
+	return 0;
+}
+
+Test(util, write_fd_finishes_through_short_and_interrupted_writes)
+{
+	fake_calls = 0;
+	fake_mode = 0;
+	sink_len = 0;
+	cr_assert_eq(write_fd(-1, "hello, world", 12, fake_write), 0);
+	cr_assert_eq(sink_len, 12);
+	cr_assert_arr_eq(sink, "hello, world", 12);
+	cr_assert_gt(fake_calls, 12, "the interrupted calls were retried");
+}
+
+Test(util, write_fd_that_takes_nothing_is_a_full_disk)
+{
+	fake_calls = 0;
+	fake_mode = 1;
+	cr_assert_eq(write_fd(-1, "x", 1, fake_write), ENOSPC);
+}
+
+Test(util, write_fd_passes_on_the_error)
+{
+	fake_calls = 0;
+	fake_mode = 2;
+	cr_assert_eq(write_fd(-1, "x", 1, fake_write), EIO);
+}
+
+static ssize_t
+fake_read(int fd, void *data, size_t len)
+{
+	static const char text[] = "abcdef";
+
+	(void)fd;
+	if (++fake_calls % 2 == 0) {
+		errno = EINTR;
+		return -1;
+	}
+	if (sink_len >= 6 || len == 0)
+		return 0;
+	*(char *)data = text[sink_len++];
+	return 1;
+}
+
+Test(util, read_fd_reads_to_the_end_through_interruptions)
+{
+	char *out;
+	size_t len;
+
+	fake_calls = 0;
+	sink_len = 0;
+	cr_assert_eq(read_fd(-1, 100, fake_read, &out, &len), 0);
+	cr_assert_eq(len, 6);
+	cr_assert_str_eq(out, "abcdef");
+	free(out);
+}
+
+Test(util, read_fd_refuses_one_byte_over_max)
+{
+	char *out;
+	size_t len;
+
+	fake_calls = 0;
+	sink_len = 0;
+	cr_assert_eq(read_fd(-1, 5, fake_read, &out, &len), EFBIG);
 	cr_assert_null(out);
 	cr_assert_eq(len, 0);
 }

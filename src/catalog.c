@@ -173,32 +173,117 @@ add_entry(struct catalog *c, struct lesson *l, const struct catalog_dir *d)
 	e->shadowed = catalog_find(c, l->id) != e;
 }
 
-/* Load one file: keep the lesson when it has no error, and every
- * problem either way. */
+static void
+keep_diags(struct diag_list *to, const struct diag_list *from)
+{
+	size_t k;
+
+	for (k = 0; k < from->count; k++) {
+		const struct diag *x = &from->items[k];
+
+		diag_add(to, x->severity, x->code, x->file, x->line, x->col,
+		    "%s", x->message);
+	}
+}
+
+/* The whole lesson, checked; NULL (with its problems) when it has an
+ * error. */
+static struct lesson *
+load_whole(const char *file, struct diag_list *diags)
+{
+	struct lesson *l = lesson_load(file, diags, NULL, NULL);
+
+	if (l != NULL)
+		lesson_check(l, diags);
+	if (l != NULL && diag_count(diags, DIAG_ERROR) > 0) {
+		lesson_destroy(l);
+		l = NULL;
+	}
+	return l;
+}
+
+/* Load one file's head (the whole lesson is read when it is opened).
+ * When the head has a problem, read the whole file for every problem in
+ * it, and leave it out. */
 static void
 load_file(struct catalog *c, const struct catalog_dir *d, const char *file)
 {
 	struct diag_list local;
 	struct lesson *l;
-	size_t k;
 
 	diag_list_init(&local);
-	l = lesson_load(file, &local, NULL, NULL);
-	if (l != NULL)
-		lesson_check(l, &local);
+	l = c->load_whole ? NULL : lesson_load_head(file, &local);
 	if (l == NULL || diag_count(&local, DIAG_ERROR) > 0) {
 		lesson_destroy(l);
+		diag_list_finish(&local);
+		diag_list_init(&local);
+		l = load_whole(file, &local);
+	}
+	if (l == NULL)
 		c->files_failed++;
-	} else {
+	else
 		add_entry(c, l, d);
-	}
-	for (k = 0; k < local.count; k++) {
-		const struct diag *x = &local.items[k];
-
-		diag_add(&c->diags, x->severity, x->code, x->file, x->line,
-		    x->col, "%s", x->message);
-	}
+	keep_diags(&c->diags, &local);
 	diag_list_finish(&local);
+}
+
+/* Read an entry's whole lesson in place of its head. */
+static int
+make_whole(struct catalog_entry *e, struct diag_list *diags)
+{
+	struct lesson *l;
+
+	if (!e->lesson->head_only)
+		return 0;
+	l = load_whole(e->lesson->file, diags);
+	if (l == NULL)
+		return -1;
+	if (strcmp(l->id, e->lesson->id) != 0) {
+		/* Edited since the list was read: the id is what progress
+		 * is kept under, so keep the one the list showed. */
+		diag_add(diags, DIAG_ERROR, DIAG_BAD_VALUE, l->file,
+		    l->mark_id.line, l->mark_id.col, _("the lesson's id "
+		    "changed from '%s' to '%s' while redflags was running; "
+		    "start it again"), e->lesson->id, l->id);
+		lesson_destroy(l);
+		return -1;
+	}
+	lesson_destroy(e->lesson);
+	e->lesson = l;
+	return 0;
+}
+
+int
+catalog_open(struct catalog *c, struct catalog_entry **ep,
+    struct diag_list *diags)
+{
+	struct catalog_entry *e = *ep;
+	size_t i;
+
+	if (make_whole(e, diags) == 0)
+		return 0;
+	/* A broken translation or copy: the lesson it hides (the English
+	 * one, the shipped one) is played instead, as if the broken file
+	 * had been left out. */
+	for (i = 0; i < c->count; i++) {
+		struct catalog_entry *f = &c->entries[i];
+		struct diag_list other;
+		int rc;
+
+		if (f == e || !f->shadowed ||
+		    strcmp(f->lesson->id, e->lesson->id) != 0)
+			continue;
+		diag_list_init(&other);
+		rc = make_whole(f, &other);
+		diag_list_finish(&other);
+		if (rc == 0) {
+			e->shadowed = true;
+			f->shadowed = false;
+			*ep = f;
+			return 1;
+		}
+	}
+	return -1;
 }
 
 static void

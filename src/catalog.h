@@ -8,7 +8,10 @@
  * ("en/") are read; a course.yaml there is the course (the first one
  * found), which orders the lessons into modules.  When two files have the same lesson id, the first
  * found wins; the others are kept as "shadowed" so `redflags list` can
- * say so.  A file with errors is left out (its problems are kept).
+ * say so.  Only each lesson's head (id, title, topic, ages, minutes) is
+ * read for the list; the whole lesson is read and checked when it is
+ * opened.  A file whose head has an error is left out (its problems are
+ * kept); one with an error further on is listed, and fails to open.
  */
 #ifndef RF_CATALOG_H
 #define RF_CATALOG_H
@@ -44,6 +47,10 @@ struct catalog {
 	char lang[8];		/* the language asked for: "es", "en" */
 	struct diag_list diags;	/* problems met while loading */
 	size_t files_failed;	/* files left out because of errors */
+	/* Read and check every whole file at catalog_load (tools, tests);
+	 * by default only each lesson's head is read, and the rest when
+	 * it is opened (catalog_open). */
+	bool load_whole;
 };
 
 void catalog_init(struct catalog *c);
@@ -79,6 +86,18 @@ int catalog_use_course(struct catalog *c, const char *path);
 /* Add a lesson read elsewhere (an author's preview); the catalogue owns
  * it from now on. */
 void catalog_add_lesson(struct catalog *c, struct lesson *l);
+
+/*
+ * Make an entry's lesson whole (read and checked) before it is played.
+ * Returns 0; or 1 when its file has an error and the lesson it hides
+ * (the same id further on the search path: the English original of a
+ * translation, the shipped lesson a school's copy replaces) opened
+ * instead, *e pointing at it now; or -1.  Errors are added to 'diags'
+ * either way.  An entry that fails keeps its head, and can be opened
+ * again once its file is fixed.
+ */
+int catalog_open(struct catalog *c, struct catalog_entry **e,
+    struct diag_list *diags);
 
 /* The (unshadowed) lesson with this id, or NULL. */
 struct catalog_entry *catalog_find(struct catalog *c, const char *id);

@@ -61,6 +61,18 @@ diag_add(struct diag_list *l, enum diag_severity sev, enum diag_code code,
 	free(raw);
 }
 
+const struct diag *
+diag_first(const struct diag_list *l, enum diag_severity sev)
+{
+	size_t i;
+
+	for (i = 0; i < l->count; i++) {
+		if (l->items[i].severity == sev)
+			return &l->items[i];
+	}
+	return NULL;
+}
+
 size_t
 diag_count(const struct diag_list *l, enum diag_severity sev)
 {

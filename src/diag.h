@@ -58,6 +58,10 @@ void diag_add(struct diag_list *l, enum diag_severity sev, enum diag_code code,
 
 size_t diag_count(const struct diag_list *l, enum diag_severity sev);
 
+/* The first problem of this severity, or NULL. */
+const struct diag *diag_first(const struct diag_list *l,
+    enum diag_severity sev);
+
 /* Sort by file, then line, then column (stable for equal places). */
 void diag_sort(struct diag_list *l);
 

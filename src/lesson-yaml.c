@@ -625,6 +625,12 @@ parse_ages(struct schema *sc, const struct ynode *n, void *obj)
 #define LESSON_FIELD(k, kind, req, member, ex) \
 	{ k, kind, req, offsetof(struct lesson, member), 0, 0, 0, NULL, ex }
 
+/* The head (what the home screen needs) comes first: LESSON_HEAD keys. */
+#define LESSON_HEAD 5
+static const char *const lesson_head_keys[LESSON_HEAD] = {
+	"id", "title", "topic", "ages", "minutes",
+};
+
 static const struct schema_field lesson_fields[] = {
 	LESSON_FIELD("id", SF_ID, true, id, N_("a short name such as 'move-apps'")),
 	LESSON_FIELD("title", SF_LINE, true, title, N_("the lesson's title")),
@@ -648,18 +654,16 @@ static const struct schema_field lesson_fields[] = {
 	    N_("a list of '- ' items") },
 };
 
-struct lesson *
-lesson_parse(const char *file, const char *data, size_t len,
+/* From a tree to a lesson: the whole schema, or only its head. */
+static struct lesson *
+lesson_from_tree(const char *file, const struct ytree *tree, bool head,
     struct diag_list *diags)
 {
 	struct schema sc = { file, diags };
-	struct ytree tree;
 	struct lesson *l;
 	const struct ynode *id;
 
-	if (ytree_parse(&tree, file, data, len, NULL, diags) < 0)
-		return NULL;
-	if (tree.root == NULL) {
+	if (tree->root == NULL) {
 		diag_add(diags, DIAG_ERROR, DIAG_MISSING_KEY, file, 1, 1,
 		    _("the file is empty; a lesson starts with 'id:', "
 		    "'title:', 'topic:', 'minutes:' and 'steps:'"));
@@ -668,23 +672,52 @@ lesson_parse(const char *file, const char *data, size_t len,
 	l = xcalloc(1, sizeof *l);
 	l->file = xstrdup(file);
 	l->ages = xstrdup("13-17");
-	if (!schema_walk(&sc, tree.root, lesson_fields, RF_ARRAY_LEN(lesson_fields),
-	    l, _("the lesson"))) {
-		ytree_finish(&tree);
+	l->head_only = head;
+	if (!schema_walk(&sc, tree->root, lesson_fields,
+	    head ? LESSON_HEAD : RF_ARRAY_LEN(lesson_fields), l,
+	    _("the lesson"))) {
 		lesson_destroy(l);
 		return NULL;
 	}
-	id = ynode_get(tree.root, "id");
+	id = ynode_get(tree->root, "id");
 	if (id != NULL) {
 		l->mark_id.line = id->line;
 		l->mark_id.col = id->col;
 	}
+	return l;
+}
+
+struct lesson *
+lesson_parse(const char *file, const char *data, size_t len,
+    struct diag_list *diags)
+{
+	struct ytree tree;
+	struct lesson *l;
+
+	if (ytree_parse(&tree, file, data, len, NULL, diags) < 0)
+		return NULL;
+	l = lesson_from_tree(file, &tree, false, diags);
 	ytree_finish(&tree);
 	return l;
 }
 
 struct lesson *
-lesson_load(const char *path, struct diag_list *diags, char **source,
+lesson_parse_head(const char *file, const char *data, size_t len,
+    struct diag_list *diags)
+{
+	struct ytree tree;
+	struct lesson *l;
+
+	if (ytree_parse_head(&tree, file, data, len, lesson_head_keys,
+	    LESSON_HEAD, "steps", diags) < 0)
+		return NULL;
+	l = lesson_from_tree(file, &tree, true, diags);
+	ytree_finish(&tree);
+	return l;
+}
+
+static struct lesson *
+load(const char *path, bool head, struct diag_list *diags, char **source,
     size_t *source_len)
 {
 	struct lesson *l;
@@ -708,7 +741,8 @@ lesson_load(const char *path, struct diag_list *diags, char **source,
 		    _("cannot read the file: %s"), strerror(err));
 		return NULL;
 	}
-	l = lesson_parse(path, data, len, diags);
+	l = head ? lesson_parse_head(path, data, len, diags) :
+	    lesson_parse(path, data, len, diags);
 	if (source != NULL) {
 		*source = data;
 		if (source_len != NULL)
@@ -717,6 +751,19 @@ lesson_load(const char *path, struct diag_list *diags, char **source,
 		free(data);
 	}
 	return l;
+}
+
+struct lesson *
+lesson_load(const char *path, struct diag_list *diags, char **source,
+    size_t *source_len)
+{
+	return load(path, false, diags, source, source_len);
+}
+
+struct lesson *
+lesson_load_head(const char *path, struct diag_list *diags)
+{
+	return load(path, true, diags, NULL, NULL);
 }
 
 /* The key lists, made from the tables on first use. */

@@ -34,6 +34,17 @@ struct lesson *lesson_load(const char *path, struct diag_list *diags,
     char **source, size_t *source_len);
 
 /*
+ * Only a lesson's head: id, title, topic, ages and minutes, read up to
+ * the 'steps:' key and checked as lesson_parse checks them; the result
+ * has head_only set and no steps.  What comes after the head is not
+ * read, so its problems are not seen: open the lesson with lesson_load
+ * (and lesson_check) before playing it.
+ */
+struct lesson *lesson_parse_head(const char *file, const char *data,
+    size_t len, struct diag_list *diags);
+struct lesson *lesson_load_head(const char *path, struct diag_list *diags);
+
+/*
  * The keys the loader accepts in each kind of mapping, for tools and for
  * the test that keeps the JSON Schema (docs/lesson.schema.json) in step:
  * 'what' is one of "lesson", "source", "page", "choice", "multi",

@@ -193,6 +193,7 @@ struct lesson {
 	char **remember;
 	size_t remember_count;
 	struct lesson_mark mark_id;
+	bool head_only;		/* only id..minutes were read (no steps) */
 };
 
 /* Free everything a lesson owns, and the lesson.  NULL is a no-op. */

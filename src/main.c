@@ -186,6 +186,16 @@ classroom(const struct cli *cli, struct catalog *c, const char *lang)
 	catalog_load(c, lang);
 	e = catalog_find(c, cli->args[0]);
 	if (e != NULL) {
+		struct diag_list d;
+
+		diag_list_init(&d);
+		if (catalog_open(c, &e, &d) < 0) {
+			for (size_t k = 0; k < d.count; k++)
+				diag_print(stderr, &d.items[k], NULL, 0);
+			diag_list_finish(&d);
+			return 1;
+		}
+		diag_list_finish(&d);
 		l = e->lesson;
 		e->lesson = NULL;	/* moved to 'one' below */
 		e->shadowed = true;

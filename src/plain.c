@@ -1201,11 +1201,26 @@ intro(struct plain *pl)
 }
 
 static enum reply
-play(struct plain *pl, struct catalog_entry *e)
+play(struct plain *pl, struct catalog *c, struct catalog_entry *e)
 {
 	enum reply r;
 	unsigned ch;
+	struct diag_list d;
 
+	diag_list_init(&d);
+	if (catalog_open(c, &e, &d) < 0) {
+		const struct diag *first = diag_first(&d, DIAG_ERROR);
+		char *why = first != NULL ? diag_format(first) :
+		    xstrdup(e->lesson->file);
+
+		nudgef(pl, _("This lesson could not be opened because its "
+		    "file has a mistake. A teacher can run 'redflags check' "
+		    "to see it: %s"), why);
+		free(why);
+		diag_list_finish(&d);
+		return REPLY_BACK;
+	}
+	diag_list_finish(&d);
 	pl->lesson = e;
 	pl->shown_step = (size_t)-1;
 	play_open(&pl->quiz, e->lesson, pl->progress);
@@ -1333,7 +1348,7 @@ plain_run(struct catalog *c, struct progress *p, const struct plain_opts *o)
 				nudge(&pl, _("There are no lessons to open. "
 				    "Type q to quit (h for help)."));
 		}
-		if (play(&pl, vis[pick]) == REPLY_LEAVE)
+		if (play(&pl, c, vis[pick]) == REPLY_LEAVE)
 			break;
 	}
 out:

@@ -46,9 +46,26 @@ ui_app_pop(struct app *a)
 		a->screen = &ui_home_screen;
 }
 
-void
+bool
 ui_app_open_lesson(struct app *a, struct catalog_entry *e)
 {
+	struct diag_list d;
+
+	diag_list_init(&d);
+	if (catalog_open(a->catalog, &e, &d) < 0) {
+		const struct diag *first = diag_first(&d, DIAG_ERROR);
+		char *why = first != NULL ? diag_format(first) :
+		    xstrdup(e->lesson->file);
+
+		free(a->notice);
+		a->notice = xasprintf(_("This lesson could not be opened "
+		    "because its file has a mistake. A teacher can run "
+		    "'redflags check' to see it: %s"), why);
+		free(why);
+		diag_list_finish(&d);
+		return false;
+	}
+	diag_list_finish(&d);
 	a->lesson = e;
 	play_open(&a->quiz, e->lesson, a->progress);
 	a->player_scroll = 0;
@@ -56,6 +73,7 @@ ui_app_open_lesson(struct app *a, struct catalog_entry *e)
 	a->intro_choice = 0;
 	a->first_screen = false;
 	ui_app_switch(a, &ui_player_screen);
+	return true;
 }
 
 void
@@ -83,12 +101,9 @@ ui_app_reload(struct app *a)
 	free(a->notice);
 	a->notice = NULL;
 	if (fresh == NULL || diag_count(&d, DIAG_ERROR) > 0) {
-		size_t k;
+		const struct diag *first = diag_first(&d, DIAG_ERROR);
 
-		for (k = 0; k < d.count && d.items[k].severity != DIAG_ERROR;
-		    k++)
-			;
-		a->notice = k < d.count ? diag_format(&d.items[k]) :
+		a->notice = first != NULL ? diag_format(first) :
 		    xstrdup(_("the file could not be read"));
 		lesson_destroy(fresh);
 		diag_list_finish(&d);
@@ -198,9 +213,12 @@ ui_app_run(struct catalog *c, struct progress *p,
 		struct lesson *l;
 		size_t i;
 
-		ui_app_open_lesson(&a, &c->entries[0]);
-		l = c->entries[0].lesson;
-		for (i = 0; opts->preview_step != NULL && i < l->step_count;
+		if (ui_app_open_lesson(&a, &c->entries[0]))
+			l = c->entries[0].lesson;
+		else
+			l = NULL;
+		for (i = 0; l != NULL && opts->preview_step != NULL &&
+		    i < l->step_count;
 		    i++) {
 			if (l->steps[i].id != NULL &&
 			    strcmp(l->steps[i].id, opts->preview_step) == 0)

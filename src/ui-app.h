@@ -85,8 +85,9 @@ int ui_app_run(struct catalog *c, struct progress *p,
  * with errors keeps the old lesson and says why. */
 void ui_app_reload(struct app *a);
 
-/* Open an entry in the player (resuming where it stopped). */
-void ui_app_open_lesson(struct app *a, struct catalog_entry *e);
+/* Open an entry in the player (resuming where it stopped).  A lesson
+ * whose file has an error is not opened: false, and a notice says so. */
+bool ui_app_open_lesson(struct app *a, struct catalog_entry *e);
 
 /* Save the open lesson's place and results into progress. */
 void ui_app_save_lesson(struct app *a, bool finished);

@@ -35,6 +35,14 @@ struct parse {
 	size_t nodes;
 	int documents;
 	struct ynode *root;
+	/* ytree_parse_head: the top-level keys kept, the key to stop at,
+	 * and the state of skipping a value not kept. */
+	const char *const *keys;
+	size_t key_count;
+	const char *stop;
+	bool skip_next;		/* the next value (at any depth) is skipped */
+	int skipping;		/* depth inside a skipped value */
+	bool done;		/* stopped early: the head is read */
 };
 
 static void
@@ -427,11 +435,83 @@ on_event(struct parse *ps, const yaml_event_t *ev)
 	return 0;
 }
 
-int
-ytree_parse(struct ytree *t, const char *file, const char *data, size_t len,
-    const struct ytree_limits *lim, struct diag_list *diags)
+static bool
+is_start(const yaml_event_t *ev)
 {
-	struct parse ps;
+	return ev->type == YAML_SEQUENCE_START_EVENT ||
+	    ev->type == YAML_MAPPING_START_EVENT;
+}
+
+static bool
+is_end(const yaml_event_t *ev)
+{
+	return ev->type == YAML_SEQUENCE_END_EVENT ||
+	    ev->type == YAML_MAPPING_END_EVENT;
+}
+
+static bool
+scalar_is(const yaml_event_t *ev, const char *key)
+{
+	return ev->data.scalar.length == strlen(key) &&
+	    memcmp(ev->data.scalar.value, key, ev->data.scalar.length) == 0;
+}
+
+/* The head of a document: build the root mapping and the values of the
+ * keys asked for; step over the rest without building it. */
+static int
+head_event(struct parse *ps, const yaml_event_t *ev)
+{
+	size_t i;
+
+	if (ps->skipping > 0) {
+		if (is_start(ev))
+			ps->skipping++;
+		else if (is_end(ev))
+			ps->skipping--;
+		return 0;
+	}
+	if (ps->skip_next) {
+		ps->skip_next = false;
+		if (is_start(ev))
+			ps->skipping = 1;
+		return 0;
+	}
+	if (ps->depth == 0 && ps->root == NULL && is_start(ev) &&
+	    ev->type != YAML_MAPPING_START_EVENT) {
+		problem(ps, DIAG_WRONG_TYPE, &ev->start_mark,
+		    _("the file should be a mapping of keys such as 'id:' and "
+		    "'title:', not a list"));
+		return -1;
+	}
+	/* A key of the root mapping. */
+	if (ps->depth == 1 && ps->stack[0].key == NULL &&
+	    ev->type == YAML_SCALAR_EVENT) {
+		if (ps->stop != NULL && scalar_is(ev, ps->stop)) {
+			ps->done = true;
+			return 0;
+		}
+		for (i = 0; i < ps->key_count; i++) {
+			if (scalar_is(ev, ps->keys[i]))
+				return on_event(ps, ev);
+		}
+		ps->skip_next = true;
+		return 0;
+	}
+	if (on_event(ps, ev) < 0)
+		return -1;
+	/* A value of the root mapping has just been attached. */
+	if (ps->depth == 1 && ps->stack[0].key == NULL &&
+	    ps->stack[0].node->u.map.count == ps->key_count &&
+	    (ev->type == YAML_SCALAR_EVENT || is_end(ev)))
+		ps->done = true;
+	return 0;
+}
+
+static int
+parse_events(struct ytree *t, const char *file, const char *data, size_t len,
+    const struct ytree_limits *lim, struct diag_list *diags,
+    struct parse *ps)
+{
 	yaml_parser_t yp;
 	yaml_event_t ev;
 	int rc = 0, i;
@@ -439,14 +519,11 @@ ytree_parse(struct ytree *t, const char *file, const char *data, size_t len,
 
 	t->root = NULL;
 	t->nodes = 0;
-	if (lim == NULL)
-		lim = &ytree_default_limits;
-	memset(&ps, 0, sizeof ps);
-	ps.file = file;
-	ps.data = data;
-	ps.len = len;
-	ps.lim = lim;
-	ps.diags = diags;
+	ps->file = file;
+	ps->data = data;
+	ps->len = len;
+	ps->lim = lim;
+	ps->diags = diags;
 
 	if (len > lim->max_bytes) {
 		diag_add(diags, DIAG_ERROR, DIAG_TOO_BIG, file, 0, 0,
@@ -457,14 +534,15 @@ ytree_parse(struct ytree *t, const char *file, const char *data, size_t len,
 	if (!yaml_parser_initialize(&yp))
 		fatal("out of memory");
 	yaml_parser_set_input_string(&yp, (const unsigned char *)data, len);
-	while (!done) {
+	while (!done && !ps->done) {
 		if (!yaml_parser_parse(&yp, &ev)) {
-			syntax_problem(&ps, &yp);
+			syntax_problem(ps, &yp);
 			rc = -1;
 			break;
 		}
 		done = ev.type == YAML_STREAM_END_EVENT;
-		if (on_event(&ps, &ev) < 0) {
+		if ((ps->keys != NULL ? head_event(ps, &ev) :
+		    on_event(ps, &ev)) < 0) {
 			yaml_event_delete(&ev);
 			rc = -1;
 			break;
@@ -473,18 +551,52 @@ ytree_parse(struct ytree *t, const char *file, const char *data, size_t len,
 	}
 	yaml_parser_delete(&yp);
 
+	/* Stopped early: the root mapping is still open, with what it has. */
+	if (rc == 0 && ps->done && ps->depth == 1) {
+		ynode_free(ps->stack[0].key);
+		ps->stack[0].key = NULL;
+		ps->root = ps->stack[0].node;
+		ps->stack[0].node = NULL;
+		ps->depth = 0;
+	}
 	/* Unwind whatever was still open (only after an error). */
-	for (i = ps.depth - 1; i >= 0; i--) {
-		ynode_free(ps.stack[i].key);
-		ynode_free(ps.stack[i].node);
+	for (i = ps->depth - 1; i >= 0; i--) {
+		ynode_free(ps->stack[i].key);
+		ynode_free(ps->stack[i].node);
 	}
 	if (rc < 0) {
-		ynode_free(ps.root);
+		ynode_free(ps->root);
 		return -1;
 	}
-	t->root = ps.root;
-	t->nodes = ps.nodes;
+	t->root = ps->root;
+	t->nodes = ps->nodes;
 	return 0;
+}
+
+int
+ytree_parse(struct ytree *t, const char *file, const char *data, size_t len,
+    const struct ytree_limits *lim, struct diag_list *diags)
+{
+	struct parse ps;
+
+	memset(&ps, 0, sizeof ps);
+	return parse_events(t, file, data, len,
+	    lim != NULL ? lim : &ytree_default_limits, diags, &ps);
+}
+
+int
+ytree_parse_head(struct ytree *t, const char *file, const char *data,
+    size_t len, const char *const *keys, size_t key_count, const char *stop,
+    struct diag_list *diags)
+{
+	struct parse ps;
+
+	memset(&ps, 0, sizeof ps);
+	ps.keys = keys;
+	ps.key_count = key_count;
+	ps.stop = stop;
+	return parse_events(t, file, data, len, &ytree_default_limits, diags,
+	    &ps);
 }
 
 void

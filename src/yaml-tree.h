@@ -73,6 +73,18 @@ struct ytree {
 int ytree_parse(struct ytree *t, const char *file, const char *data,
     size_t len, const struct ytree_limits *lim, struct diag_list *diags);
 
+/*
+ * Parse only the head of a document whose root is a mapping, for the
+ * home screen, which needs each lesson's title and not its steps: the
+ * root's pairs whose key is one of keys[0..key_count) are built, other
+ * values are stepped over without being built, and parsing stops at the
+ * root key 'stop' (may be NULL) or once every key asked for is read.
+ * Returns as ytree_parse (a problem after the head is not seen).
+ */
+int ytree_parse_head(struct ytree *t, const char *file, const char *data,
+    size_t len, const char *const *keys, size_t key_count, const char *stop,
+    struct diag_list *diags);
+
 void ytree_finish(struct ytree *t);
 
 /* The value for 'key' in a map node, or NULL. */

@@ -251,6 +251,7 @@ Test(catalog, warnings_are_kept_and_the_lesson_is_shown)
 {
 	struct catalog c;
 	struct catalog_entry *e;
+	struct diag_list d;
 
 	catalog_init(&c);
 	catalog_add_dir(&c, THIRD, "--lessons");
@@ -258,10 +259,31 @@ Test(catalog, warnings_are_kept_and_the_lesson_is_shown)
 	e = catalog_find(&c, "cat-warning");
 	cr_assert_not_null(e);
 	cr_assert_eq(c.files_failed, 0);
+	/* Only the head was read: the warning is in the steps, and is
+	 * found when the lesson is opened; it still opens. */
+	cr_assert(e->lesson->head_only);
+	cr_assert_eq(c.diags.count, 0);
+	diag_list_init(&d);
+	cr_assert_eq(catalog_open(&c, &e, &d), 0);
+	cr_assert_not(e->lesson->head_only);
+	cr_assert_gt(e->lesson->step_count, 0);
+	cr_assert_eq(d.count, 1);
+	cr_assert_eq(d.items[0].severity, DIAG_WARNING);
+	cr_assert_eq(d.items[0].code, DIAG_CONTENT);
+	cr_assert_str_eq(d.items[0].file, THIRD "/en/b-warning.yaml");
+	diag_list_finish(&d);
+	catalog_finish(&c);
+
+	/* Read whole (as tools do): the warning is kept at once. */
+	catalog_init(&c);
+	c.load_whole = true;
+	catalog_add_dir(&c, THIRD, "--lessons");
+	catalog_load(&c, "en");
+	e = catalog_find(&c, "cat-warning");
+	cr_assert_not_null(e);
+	cr_assert_not(e->lesson->head_only);
 	cr_assert_eq(c.diags.count, 1);
 	cr_assert_eq(c.diags.items[0].severity, DIAG_WARNING);
-	cr_assert_eq(c.diags.items[0].code, DIAG_CONTENT);
-	cr_assert_str_eq(c.diags.items[0].file, THIRD "/en/b-warning.yaml");
 	catalog_finish(&c);
 }
 
@@ -511,5 +533,83 @@ Test(catalog, without_redflags_lessons_the_user_dir_comes_first,
 	catalog_init(&c);
 	catalog_add_default_dirs(&c);
 	cr_assert_str_eq(c.dirs[0].origin, "user");
+	catalog_finish(&c);
+}
+
+#define HEADS "data/catalog/heads"
+
+Test(catalog, the_list_reads_heads_and_a_lesson_is_read_when_opened)
+{
+	struct catalog c;
+	struct catalog_entry *first, *late;
+	struct diag_list d;
+	char *s;
+
+	catalog_init(&c);
+	catalog_add_dir(&c, HEADS, "--lessons");
+	catalog_load(&c, "en");
+	cr_assert_eq(c.count, 2);
+	cr_assert_eq(c.files_failed, 0);
+	cr_assert_eq(diag_count(&c.diags, DIAG_ERROR), 0);
+
+	/* 'steps:' before the title: read whole at once, and shown. */
+	first = catalog_find(&c, "steps-first");
+	cr_assert_not_null(first);
+	cr_expect_not(first->lesson->head_only);
+	cr_expect_eq(first->lesson->step_count, 1);
+	cr_expect_str_eq(first->lesson->title, "Steps come first here");
+
+	/* A mistake after the head: listed; opening it says where. */
+	late = catalog_find(&c, "late-error");
+	cr_assert_not_null(late);
+	cr_assert(late->lesson->head_only);
+	cr_expect_eq(late->lesson->minutes, 3);
+	diag_list_init(&d);
+	cr_assert_eq(catalog_open(&c, &late, &d), -1);
+	cr_assert_geq(diag_count(&d, DIAG_ERROR), 1);
+	s = diag_format(diag_first(&d, DIAG_ERROR));
+	cr_expect(strstr(s, HEADS "/en/late-error.yaml:8:") != NULL, "%s", s);
+	free(s);
+	/* It keeps its head, so the list still shows it. */
+	cr_expect(late->lesson->head_only);
+	cr_expect_str_eq(late->lesson->title, "A mistake after the head");
+	diag_list_finish(&d);
+
+	/* Opening a whole lesson again changes nothing. */
+	diag_list_init(&d);
+	cr_expect_eq(catalog_open(&c, &first, &d), 0);
+	cr_expect_eq(d.count, 0, "not read again");
+	diag_list_finish(&d);
+	catalog_finish(&c);
+}
+
+Test(catalog, a_broken_translation_opens_the_lesson_it_hides)
+{
+	struct catalog c;
+	struct catalog_entry *e, *was;
+	struct diag_list d;
+
+	catalog_init(&c);
+	catalog_add_dir(&c, "data/catalog/broken-translation", "--lessons");
+	catalog_load(&c, "es");
+	e = catalog_find(&c, "greeting");
+	cr_assert_not_null(e);
+	cr_expect_str_eq(e->lesson->title, "Hola");
+	cr_expect_not(catalog_is_fallback(&c, e));
+	was = e;
+	diag_list_init(&d);
+	cr_assert_eq(catalog_open(&c, &e, &d), 1);
+	cr_assert_neq(e, was);
+	cr_expect_str_eq(e->lesson->title, "Hello");
+	cr_expect_gt(e->lesson->step_count, 0);
+	cr_expect(catalog_is_fallback(&c, e));
+	cr_expect(was->shadowed);
+	cr_expect_eq(catalog_find(&c, "greeting"), e);
+	cr_expect_eq(catalog_visible(&c), 1);
+	/* The translation's mistake is still reported. */
+	cr_assert_not_null(diag_first(&d, DIAG_ERROR));
+	cr_expect(strstr(diag_first(&d, DIAG_ERROR)->file, "es/greeting.yaml")
+	    != NULL);
+	diag_list_finish(&d);
 	catalog_finish(&c);
 }

@@ -403,3 +403,18 @@ Test(diag, print_sanitises_the_header_too)
 	cr_assert_null(strchr(out, '\x07'));
 	free(out);
 }
+
+Test(diag, first_finds_the_first_of_a_severity)
+{
+	struct diag_list l;
+
+	diag_list_init(&l);
+	cr_expect_null(diag_first(&l, DIAG_ERROR));
+	diag_add(&l, DIAG_WARNING, DIAG_CONTENT, "a.yaml", 1, 1, "w");
+	diag_add(&l, DIAG_ERROR, DIAG_SYNTAX, "a.yaml", 2, 1, "e1");
+	diag_add(&l, DIAG_ERROR, DIAG_SYNTAX, "a.yaml", 3, 1, "e2");
+	cr_assert_not_null(diag_first(&l, DIAG_ERROR));
+	cr_expect_str_eq(diag_first(&l, DIAG_ERROR)->message, "e1");
+	cr_expect_str_eq(diag_first(&l, DIAG_WARNING)->message, "w");
+	diag_list_finish(&l);
+}

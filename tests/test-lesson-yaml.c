@@ -281,3 +281,77 @@ Test(lesson_yaml, the_excerpt_shows_the_line_and_a_caret)
 	lesson_destroy(l);
 	diag_list_finish(&d);
 }
+
+/* The head the list reads is the whole lesson's head, value for value. */
+static int
+heads_match_in(const char *dir)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	int n = 0;
+
+	cr_assert_not_null(dp, "%s", dir);
+	while ((de = readdir(dp)) != NULL) {
+		size_t len = strlen(de->d_name);
+		struct diag_list d1, d2;
+		struct lesson *whole, *head;
+		char *path;
+
+		if (len < 6 || strcmp(de->d_name + len - 5, ".yaml") != 0 ||
+		    strcmp(de->d_name, "course.yaml") == 0)
+			continue;
+		path = xasprintf("%s/%s", dir, de->d_name);
+		diag_list_init(&d1);
+		diag_list_init(&d2);
+		whole = lesson_load(path, &d1, NULL, NULL);
+		head = lesson_load_head(path, &d2);
+		cr_assert_not_null(whole, "%s", path);
+		cr_assert_not_null(head, "%s", path);
+		cr_expect_eq(diag_count(&d2, DIAG_ERROR), 0, "%s", path);
+		cr_expect(head->head_only);
+		cr_expect_not(whole->head_only);
+		cr_expect_eq(head->step_count, 0);
+		cr_expect_str_eq(head->id, whole->id, "%s", path);
+		cr_expect_str_eq(head->title, whole->title, "%s", path);
+		cr_expect_eq(head->topic, whole->topic, "%s", path);
+		cr_expect_str_eq(head->ages, whole->ages, "%s", path);
+		cr_expect_eq(head->minutes, whole->minutes, "%s", path);
+		cr_expect_eq(head->mark_id.line, whole->mark_id.line);
+		lesson_destroy(whole);
+		lesson_destroy(head);
+		diag_list_finish(&d1);
+		diag_list_finish(&d2);
+		free(path);
+		n++;
+	}
+	closedir(dp);
+	return n;
+}
+
+Test(lesson_yaml, the_head_read_for_the_list_matches_the_whole_lesson)
+{
+	cr_expect_gt(heads_match_in("data/lessons/good"), 1);
+	cr_expect_geq(heads_match_in("../lessons/en"), 11);
+	cr_expect_geq(heads_match_in("../lessons/es"), 11);
+}
+
+Test(lesson_yaml, a_broken_head_is_reported_like_the_whole_file)
+{
+	static const char text[] = "id: x\ntitle: T\ntopic: groomin\n"
+	    "minutes: 5\nsteps: [oops\n";
+	struct diag_list d;
+	struct lesson *l;
+	char *s;
+
+	diag_list_init(&d);
+	l = lesson_parse_head("h.yaml", text, sizeof text - 1, &d);
+	/* The topic's problem is found with its did-you-mean; the syntax
+	 * error after 'steps:' is not read. */
+	cr_assert_eq(diag_count(&d, DIAG_ERROR), 1);
+	s = diag_format(&d.items[0]);
+	cr_expect(strstr(s, "h.yaml:3:8:") != NULL, "%s", s);
+	cr_expect(strstr(s, "grooming") != NULL, "%s", s);
+	free(s);
+	lesson_destroy(l);
+	diag_list_finish(&d);
+}

@@ -191,3 +191,90 @@ Test(yaml_tree, reports_invalid_utf8_at_its_line_and_column)
 	    "text here; save it as UTF-8 in your editor");
 	free(got);
 }
+
+/* The head of a document: only the keys asked for, up to a stop key. */
+static int
+parse_head(const char *text, struct ytree *t, struct diag_list *d)
+{
+	static const char *const keys[] = { "id", "title" };
+
+	diag_list_init(d);
+	return ytree_parse_head(t, "t.yaml", text, strlen(text), keys, 2,
+	    "steps", d);
+}
+
+Test(yaml_tree, a_head_keeps_only_its_keys_and_stops_at_the_stop_key)
+{
+	struct ytree t;
+	struct diag_list d;
+	struct ynode *title;
+
+	/* Other values, nested or not, are stepped over; the error after
+	 * 'steps:' is never read. */
+	cr_assert_eq(parse_head("sources:\n  - a: [1, {b: 2}]\n  - c\n"
+	    "id: x\nnote: >\n  folded\ntitle: \"T: t\"\nsteps:\n  - ]]]\n",
+	    &t, &d), 0);
+	cr_assert_eq(d.count, 0);
+	cr_assert_not_null(t.root);
+	cr_assert_eq(t.root->type, YNODE_MAP);
+	cr_assert_eq(t.root->u.map.count, 2);
+	cr_expect_null(ynode_get(t.root, "sources"));
+	cr_expect_null(ynode_get(t.root, "note"));
+	title = ynode_get(t.root, "title");
+	cr_assert_not_null(title);
+	cr_expect_str_eq(title->u.scalar.text, "T: t");
+	cr_expect_eq(title->line, 7);
+	cr_expect_eq(title->col, 8);
+	ytree_finish(&t);
+	diag_list_finish(&d);
+
+	/* The whole parse of the same text finds the error. */
+	cr_assert_eq(parse("id: x\ntitle: t\nsteps:\n  - ]]]\n", &t, &d,
+	    NULL), -1);
+	diag_list_finish(&d);
+}
+
+Test(yaml_tree, a_head_stops_once_every_key_is_read)
+{
+	struct ytree t;
+	struct diag_list d;
+
+	/* No stop key here: the bad line after both keys is not reached. */
+	cr_assert_eq(parse_head("title: t\nid: {k: v}\nbroken: [\n", &t, &d),
+	    0);
+	cr_assert_eq(t.root->u.map.count, 2);
+	cr_expect_eq(ynode_get(t.root, "id")->type, YNODE_MAP);
+	ytree_finish(&t);
+	diag_list_finish(&d);
+
+	/* A key missing: read to the end, and keep what there is. */
+	cr_assert_eq(parse_head("id: x\nother: [1, 2]\n", &t, &d), 0);
+	cr_assert_eq(t.root->u.map.count, 1);
+	ytree_finish(&t);
+	diag_list_finish(&d);
+}
+
+Test(yaml_tree, a_head_still_reports_problems_in_what_it_reads)
+{
+	struct ytree t;
+	struct diag_list d;
+
+	cr_assert_eq(parse_head("- a\n- b\n", &t, &d), -1);
+	cr_assert_eq(d.count, 1);
+	cr_expect_eq(d.items[0].line, 1);
+	cr_expect_null(t.root);
+	diag_list_finish(&d);
+
+	cr_assert_eq(parse_head("id: x\nid: y\n", &t, &d), -1);
+	cr_expect_eq(d.items[0].code, DIAG_DUPLICATE_KEY);
+	diag_list_finish(&d);
+
+	cr_assert_eq(parse_head("junk: [1, 2\nid: x\n", &t, &d), -1);
+	cr_expect_eq(d.items[0].code, DIAG_SYNTAX);
+	diag_list_finish(&d);
+
+	/* An empty document has no root, as with ytree_parse. */
+	cr_assert_eq(parse_head("", &t, &d), 0);
+	cr_expect_null(t.root);
+	diag_list_finish(&d);
+}

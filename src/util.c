@@ -201,6 +201,9 @@ edit_distance(const char *a, const char *b, int cap)
 	return d[la][lb] > cap ? cap + 1 : d[la][lb];
 }
 
+static int read_into(int fd, size_t max, size_t want, read_fn rd,
+    char **out, size_t *len);
+
 int
 read_file(const char *path, size_t max, char **out, size_t *len)
 {
@@ -225,25 +228,39 @@ read_file(const char *path, size_t max, char **out, size_t *len)
 		return EFBIG;
 	}
 	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
-	err = read_fd(fd, max, read, out, len);
+	/* The size and one byte more, to see the end in the same call. */
+	err = read_into(fd, max, (size_t)st.st_size + 1, read, out, len);
 	close(fd);
 	return err;
 }
 
-int
-read_fd(int fd, size_t max, read_fn rd, char **out, size_t *len)
+/* Read into the buffer's own room, 'want' bytes at a time (the file's
+ * size when known, so one read does it): no copying through a chunk. */
+static int
+read_into(int fd, size_t max, size_t want, read_fn rd, char **out,
+    size_t *len)
 {
 	struct buf b;
-	char chunk[16384];
 	ssize_t n;
 	int err = 0;
 
 	*out = NULL;
 	*len = 0;
 	buf_init(&b);
-	buf_add(&b, "", 0);
+	b.data = xmalloc(want + 1);
+	b.cap = want + 1;
+	b.data[0] = '\0';
 	for (;;) {
-		n = rd(fd, chunk, sizeof chunk);
+		size_t room;
+
+		if (b.cap - b.len - 1 == 0) {
+			b.data = xrealloc(b.data, b.len + want + 1);
+			b.cap = b.len + want + 1;
+		}
+		room = b.cap - b.len - 1;
+		if (room - 1 > max - b.len)
+			room = max - b.len + 1;	/* one more tells EFBIG */
+		n = rd(fd, b.data + b.len, room);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
@@ -252,11 +269,13 @@ read_fd(int fd, size_t max, read_fn rd, char **out, size_t *len)
 		}
 		if (n == 0)
 			break;
-		if (b.len + (size_t)n > max) {
+		b.len += (size_t)n;
+		b.data[b.len] = '\0';
+		if (b.len > max) {
 			err = EFBIG;
 			break;
 		}
-		buf_add(&b, chunk, (size_t)n);
+		want = b.len < 65536 ? 16384 : b.len;
 	}
 	if (err != 0) {
 		buf_finish(&b);
@@ -265,6 +284,12 @@ read_fd(int fd, size_t max, read_fn rd, char **out, size_t *len)
 	*len = b.len;
 	*out = buf_steal(&b);
 	return 0;
+}
+
+int
+read_fd(int fd, size_t max, read_fn rd, char **out, size_t *len)
+{
+	return read_into(fd, max, 16384, rd, out, len);
 }
 
 int

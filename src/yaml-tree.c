@@ -43,7 +43,28 @@ struct parse {
 	bool skip_next;		/* the next value (at any depth) is skipped */
 	int skipping;		/* depth inside a skipped value */
 	bool done;		/* stopped early: the head is read */
+	size_t fed;		/* bytes of data given to libyaml so far */
 };
+
+/* libyaml decodes all the input it holds at once: a head is fed to it a
+ * little at a time, so the text after the head is never decoded. */
+#define HEAD_CHUNK 512
+
+static int
+feed_chunk(void *arg, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	struct parse *ps = arg;
+	size_t n = ps->len - ps->fed;
+
+	if (n > size)
+		n = size;
+	if (n > HEAD_CHUNK)
+		n = HEAD_CHUNK;
+	memcpy(buffer, ps->data + ps->fed, n);
+	ps->fed += n;
+	*size_read = n;
+	return 1;
+}
 
 static void
 ynode_free(struct ynode *n)
@@ -533,7 +554,11 @@ parse_events(struct ytree *t, const char *file, const char *data, size_t len,
 	}
 	if (!yaml_parser_initialize(&yp))
 		fatal("out of memory");
-	yaml_parser_set_input_string(&yp, (const unsigned char *)data, len);
+	if (ps->keys != NULL)
+		yaml_parser_set_input(&yp, feed_chunk, ps);
+	else
+		yaml_parser_set_input_string(&yp, (const unsigned char *)data,
+		    len);
 	while (!done && !ps->done) {
 		if (!yaml_parser_parse(&yp, &ev)) {
 			syntax_problem(ps, &yp);

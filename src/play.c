@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 /*
@@ -38,16 +40,27 @@ play_open(struct quiz *q, const struct lesson *l, const struct progress *p)
 }
 
 static void
-write_result(const struct quiz *q)
+write_result(struct progress *p, const struct quiz *q)
 {
 	long seconds = (long)(time(NULL) - current.started);
 	char *path = NULL;
+	int err;
 
 	results_from_quiz(&current.rec, q, results_cfg.lang,
 	    results_cfg.class_code, seconds);
 	/* A full or missing folder must not stop the student: the record
-	 * is lost, their own progress is not. */
-	(void)results_write(results_cfg.dir, &current.rec, &path);
+	 * is lost, their own progress is not, and the teacher is told. */
+	err = results_write(results_cfg.dir, &current.rec, &path);
+	if (err != 0) {
+		char *dir = text_sanitize(results_cfg.dir,
+		    strlen(results_cfg.dir), 0);
+
+		progress_add_notice(p, xasprintf(_("Your answers could not be "
+		    "added to the class results in %s (%s). Please tell your "
+		    "teacher; your own progress is kept."), dir,
+		    strerror(err)));
+		free(dir);
+	}
 	free(path);
 	results_record_finish(&current.rec);
 	memset(&current.rec, 0, sizeof current.rec);
@@ -65,7 +78,7 @@ play_save(struct progress *p, const struct quiz *q, bool finished)
 	if (!finished && (q->phase == QUIZ_INTRO || q->phase == QUIZ_SUMMARY))
 		return;
 	if (finished && results_on)
-		write_result(q);
+		write_result(p, q);
 	old = progress_get(p, l->id);
 	memset(&e, 0, sizeof e);
 	e.lesson_id = l->id;

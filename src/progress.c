@@ -30,6 +30,7 @@
 
 #include "checksum.h"
 #include "paths.h"
+#include "sysio.h"
 #include "util.h"
 
 #define _(s) gettext(s)
@@ -55,123 +56,11 @@
 #define MAX_TIME	253402300799LL	/* 9999-12-31 23:59:59 UTC */
 #define NFIELDS		10
 
-struct progress_faults progress_faults;
-
-/* Only calls made inside progress_save() are counted and can be failed. */
-static int saving;
-
 enum load_result {
 	LOAD_OK,
 	LOAD_CORRUPT,
 	LOAD_FUTURE,	/* a version this program does not know */
 };
-
-/* System call wrappers for the save path, so tests can fail any of them. */
-
-static int
-fault_here(void)
-{
-	if (!saving)
-		return 0;
-	progress_faults.calls++;
-	if (progress_faults.fail_at > 0 &&
-	    progress_faults.calls == progress_faults.fail_at) {
-		errno = progress_faults.fail_errno != 0 ?
-		    progress_faults.fail_errno : EIO;
-		return 1;
-	}
-	return 0;
-}
-
-static int
-w_open(const char *path, int flags, mode_t mode)
-{
-	if (fault_here())
-		return -1;
-	return open(path, flags | O_CLOEXEC, mode);
-}
-
-static int
-w_mkstemp(char *tmpl)
-{
-	if (fault_here())
-		return -1;
-	return mkostemp(tmpl, O_CLOEXEC);
-}
-
-static ssize_t
-w_read(int fd, void *data, size_t len)
-{
-	if (fault_here())
-		return -1;
-	return read(fd, data, len);
-}
-
-static ssize_t
-w_write(int fd, const void *data, size_t len)
-{
-	if (fault_here())
-		return -1;
-	/* A full disk: the kernel takes part of it (or nothing). */
-	if (saving && progress_faults.short_write) {
-		len /= 2;
-		if (len == 0)
-			return 0;
-	}
-	return write(fd, data, len);
-}
-
-static int
-w_fsync(int fd)
-{
-	if (fault_here())
-		return -1;
-	return fsync(fd);
-}
-
-static int
-w_close(int fd)
-{
-	int err;
-
-	/* A failed close still frees the descriptor on Linux. */
-	if (fault_here()) {
-		err = errno;
-		close(fd);
-		errno = err;
-		return -1;
-	}
-	return close(fd);
-}
-
-static int
-w_flock(int fd, int op)
-{
-	int r;
-
-	if (fault_here())
-		return -1;
-	do
-		r = flock(fd, op);
-	while (r == -1 && errno == EINTR);
-	return r;
-}
-
-static int
-w_rename(const char *from, const char *to)
-{
-	if (fault_here())
-		return -1;
-	return rename(from, to);
-}
-
-static int
-w_link(const char *from, const char *to)
-{
-	if (fault_here())
-		return -1;
-	return link(from, to);
-}
 
 /* Entries. */
 
@@ -715,8 +604,8 @@ progress_parse(struct progress *p, const char *data, size_t len,
 
 /* Notices for the student. */
 
-static void
-add_notice(struct progress *p, char *s)
+void
+progress_add_notice(struct progress *p, char *s)
 {
 	char *joined;
 
@@ -741,7 +630,7 @@ cannot_save(struct progress *p, const char *reason)
 	if (!p->can_save)
 		return;
 	p->can_save = false;
-	add_notice(p, xasprintf(_("Your progress cannot be saved on this "
+	progress_add_notice(p, xasprintf(_("Your progress cannot be saved on this "
 	    "computer (%s). You can still use every lesson."), reason));
 }
 
@@ -760,10 +649,10 @@ lock_take(const struct progress *p)
 {
 	int fd;
 
-	fd = w_open(p->lock_path, O_RDWR | O_CREAT, 0600);
+	fd = sysio_open(p->lock_path, O_RDWR | O_CREAT, 0600);
 	if (fd < 0)
 		return -1;
-	if (w_flock(fd, LOCK_EX) != 0) {
+	if (sysio_flock(fd, LOCK_EX) != 0) {
 		int err = errno;
 
 		close(fd);
@@ -784,10 +673,10 @@ read_current(const struct progress *p, char **data, size_t *len)
 
 	*data = NULL;
 	*len = 0;
-	fd = w_open(p->path, O_RDONLY, 0);
+	fd = sysio_open(p->path, O_RDONLY, 0);
 	if (fd < 0)
 		return errno == ENOENT ? 0 : errno;
-	err = read_fd(fd, MAX_FILE, w_read, data, len);
+	err = read_fd(fd, MAX_FILE, sysio_read, data, len);
 	/* Nothing was written through this descriptor: nothing to lose. */
 	close(fd);
 	return err;
@@ -813,7 +702,7 @@ move_aside(const struct progress *p)
 	base = xasprintf("%s/%s%s", p->dir, PROGRESS_ASIDE, stamp);
 	for (i = 0; i < 1000; i++) {
 		to = i == 0 ? xstrdup(base) : xasprintf("%s-%d", base, i);
-		if (w_link(p->path, to) == 0) {
+		if (sysio_link(p->path, to) == 0) {
 			if (unlink(p->path) != 0) {
 				/* Two names for one file: keep the old one. */
 				err = errno;
@@ -837,7 +726,7 @@ move_aside(const struct progress *p)
 					free(to);
 					continue;
 				}
-				if (w_rename(p->path, to) == 0) {
+				if (sysio_rename(p->path, to) == 0) {
 					free(base);
 					return to;
 				}
@@ -862,20 +751,20 @@ notice_moved(struct progress *p, enum load_result why, const char *to,
 {
 	if (to == NULL) {
 		if (at_start)
-			add_notice(p, xstrdup(_("Your saved progress could "
+			progress_add_notice(p, xstrdup(_("Your saved progress could "
 			    "not be read, so redflags is starting fresh.")));
 		cannot_save(p, strerror(errno));
 		return;
 	}
 	if (!at_start)
-		add_notice(p, xasprintf(_("A saved progress file that could "
+		progress_add_notice(p, xasprintf(_("A saved progress file that could "
 		    "not be read was kept as %s."), to));
 	else if (why == LOAD_FUTURE)
-		add_notice(p, xasprintf(_("Your saved progress was written by "
+		progress_add_notice(p, xasprintf(_("Your saved progress was written by "
 		    "a newer version of redflags, so this version is starting "
 		    "fresh. The old file was kept as %s."), to));
 	else
-		add_notice(p, xasprintf(_("Your saved progress could not be "
+		progress_add_notice(p, xasprintf(_("Your saved progress could not be "
 		    "read, so redflags is starting fresh. The old file was "
 		    "kept as %s."), to));
 }
@@ -896,12 +785,12 @@ load(struct progress *p)
 	if (err != 0 && err != EFBIG) {
 		/* Maybe fine, just not ours to read: do not overwrite it. */
 		if (!p->can_save) {
-			add_notice(p, xasprintf(_("Your saved progress could "
+			progress_add_notice(p, xasprintf(_("Your saved progress could "
 			    "not be read (%s)."), strerror(err)));
 			return;
 		}
 		p->can_save = false;
-		add_notice(p, xasprintf(_("Your saved progress could not be "
+		progress_add_notice(p, xasprintf(_("Your saved progress could not be "
 		    "read (%s), so it will not be saved either; the file was "
 		    "left as it is. You can still use every lesson."),
 		    strerror(err)));
@@ -1011,27 +900,27 @@ write_atomic(const struct progress *p, const char *data, size_t len)
 	int fd, dfd = -1, err;
 
 	tmp = xasprintf("%s/%s", p->dir, PROGRESS_TMP);
-	if ((fd = w_mkstemp(tmp)) < 0) {
+	if ((fd = sysio_mkstemp(tmp)) < 0) {
 		err = errno;
 		free(tmp);
 		return err;
 	}
-	if ((err = write_fd(fd, data, len, w_write)) != 0)
+	if ((err = write_fd(fd, data, len, sysio_write)) != 0)
 		goto fail;
-	if (w_fsync(fd) != 0) {
+	if (sysio_fsync(fd) != 0) {
 		err = errno;
 		goto fail;
 	}
-	err = w_close(fd) != 0 ? errno : 0;
+	err = sysio_close(fd) != 0 ? errno : 0;
 	fd = -1;
 	if (err != 0)
 		goto fail;
 	/* Opened before the rename, so nothing but its fsync comes after. */
-	if ((dfd = w_open(p->dir, O_RDONLY | O_DIRECTORY, 0)) < 0) {
+	if ((dfd = sysio_open(p->dir, O_RDONLY | O_DIRECTORY, 0)) < 0) {
 		err = errno;
 		goto fail;
 	}
-	if (w_rename(tmp, p->path) != 0) {
+	if (sysio_rename(tmp, p->path) != 0) {
 		err = errno;
 		goto fail;
 	}
@@ -1041,7 +930,7 @@ write_atomic(const struct progress *p, const char *data, size_t len)
 	 * power cut.  Some file systems cannot fsync a directory (EINVAL).
 	 */
 	err = 0;
-	if (w_fsync(dfd) != 0 && errno != EINVAL)
+	if (sysio_fsync(dfd) != 0 && errno != EINVAL)
 		err = errno;
 	close(dfd);
 	return err;
@@ -1118,16 +1007,15 @@ progress_save(struct progress *p)
 
 	if (p == NULL || !p->can_save || p->path == NULL)
 		return EROFS;
-	progress_faults.calls = 0;
-	saving = 1;
+	sysio_begin();
 	err = save_locked(p);
-	saving = 0;
+	sysio_end();
 	if (err == 0)
 		return 0;
 	if (is_lasting(err))
 		cannot_save(p, strerror(err));
 	else
-		add_notice(p, xasprintf(_("Your progress could not be saved "
+		progress_add_notice(p, xasprintf(_("Your progress could not be saved "
 		    "just now (%s). redflags will try again."),
 		    strerror(err)));
 	return err;

@@ -40,20 +40,7 @@ struct progress_entry {
 	long long updated;	/* seconds since the epoch */
 };
 
-/*
- * Test-only fault injection: when fail_at > 0, the fail_at'th system call
- * made while saving (open, write, fsync, close, rename, directory fsync,
- * counted from 1 on each save) fails with fail_errno; short_write makes
- * write() write half of what it was asked to instead.  Zero it to turn it
- * off.
- */
-struct progress_faults {
-	int fail_at;
-	int fail_errno;
-	bool short_write;
-	int calls;		/* counted by progress_save() */
-};
-extern struct progress_faults progress_faults;
+/* Saving goes through sysio.h, whose faults tests can turn on. */
 
 struct progress {
 	char *dir;		/* owned */
@@ -105,5 +92,9 @@ int progress_parse(struct progress *p, const char *data, size_t len,
     const char **why);
 
 void progress_entry_finish(struct progress_entry *e);
+
+/* Add a sentence (owned from now on) to the notice, once: the same
+ * sentence again is dropped. */
+void progress_add_notice(struct progress *p, char *s);
 
 #endif

@@ -38,6 +38,7 @@
 #include <unistd.h>
 
 #include "checksum.h"
+#include "sysio.h"
 #include "util.h"
 
 #define RESULTS_MAGIC	"redflags-result "
@@ -874,7 +875,7 @@ publish(const char *dir, const char *tmp, const char *date, char **final)
 	for (i = 0; i < 100; i++) {
 		random_hex(hex);
 		to = xasprintf("%s/result-%s-%s.txt", dir, date, hex);
-		if (link(tmp, to) == 0) {
+		if (sysio_link(tmp, to) == 0) {
 			*final = to;
 			unlink(tmp);
 			return 0;
@@ -888,7 +889,7 @@ publish(const char *dir, const char *tmp, const char *date, char **final)
 				err = EEXIST;
 			else if (errno != ENOENT)
 				err = errno;
-			else if (rename(tmp, to) == 0) {
+			else if (sysio_rename(tmp, to) == 0) {
 				*final = to;
 				return 0;
 			} else
@@ -903,57 +904,69 @@ publish(const char *dir, const char *tmp, const char *date, char **final)
 	return err;
 }
 
-int
-results_write(const char *dir, const struct result_record *r,
-    char **written_path)
+static int
+write_record(const char *dir, const struct result_record *r, char **final)
 {
-	char *text, *tmp, *final = NULL;
+	char *text, *tmp;
 	int fd, dfd, err;
 
-	if (written_path != NULL)
-		*written_path = NULL;
-	if (dir == NULL || *dir == '\0' || r == NULL)
-		return EINVAL;
 	if ((text = results_format(r)) == NULL)
 		return EINVAL;
 	tmp = xasprintf("%s/%s", dir, RESULTS_TMP);
-	if ((fd = mkostemp(tmp, O_CLOEXEC)) < 0) {
+	if ((fd = sysio_mkstemp(tmp)) < 0) {
 		err = errno;
 		goto out;
 	}
 	err = 0;
-	if (fchmod(fd, 0644) != 0 ||
-	    (err = write_fd(fd, text, strlen(text), write)) != 0 ||
-	    fsync(fd) != 0) {
+	if (sysio_fchmod(fd, 0644) != 0 ||
+	    (err = write_fd(fd, text, strlen(text), sysio_write)) != 0 ||
+	    sysio_fsync(fd) != 0) {
 		if (err == 0)
 			err = errno;
 		close(fd);
 		unlink(tmp);
 		goto out;
 	}
-	if (close(fd) != 0) {
+	if (sysio_close(fd) != 0) {
 		err = errno;
 		unlink(tmp);
 		goto out;
 	}
-	if ((err = publish(dir, tmp, r->date, &final)) != 0) {
+	if ((err = publish(dir, tmp, r->date, final)) != 0) {
 		unlink(tmp);
 		goto out;
 	}
 	/* Make the new name survive a power cut; some file systems cannot
-	 * fsync a directory (EINVAL). */
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) >= 0) {
-		if (fsync(dfd) != 0 && errno != EINVAL)
-			err = errno;
+	 * fsync a directory (EINVAL).  The record is complete either way,
+	 * so a failure here is not an error for it. */
+	if ((dfd = sysio_open(dir, O_RDONLY | O_DIRECTORY, 0)) >= 0) {
+		(void)sysio_fsync(dfd);
 		close(dfd);
 	}
+out:
+	free(tmp);
+	free(text);
+	return err;
+}
+
+int
+results_write(const char *dir, const struct result_record *r,
+    char **written_path)
+{
+	char *final = NULL;
+	int err;
+
+	if (written_path != NULL)
+		*written_path = NULL;
+	if (dir == NULL || *dir == '\0' || r == NULL)
+		return EINVAL;
+	sysio_begin();
+	err = write_record(dir, r, &final);
+	sysio_end();
 	if (err == 0 && written_path != NULL) {
 		*written_path = final;
 		final = NULL;
 	}
-out:
 	free(final);
-	free(tmp);
-	free(text);
 	return err;
 }

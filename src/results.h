@@ -108,11 +108,13 @@ int results_parse(const char *data, size_t len, struct result_record *out,
  * ".result-tmp-XXXXXX" in the same folder, write all, fsync, close, then
  * link() it to a new unique name "result-<date>-<16 random hex>.txt"
  * (retrying on EEXIST; an existing file is never replaced), unlink the
- * temp, fsync the folder.  The file is mode 0644 (there is nothing
+ * temp, fsync the folder (a failure of that last step does not undo the
+ * complete record, and is not reported).  The file is mode 0644 (there is nothing
  * personal in it, and the teacher reads it).  Returns 0 and, when
  * written_path is not NULL, the new path in *written_path (free it); or
  * an errno value (EINVAL for a record results_format() refuses), with
- * no file left behind under a final name nor any temp file.
+ * no file left behind under a final name nor any temp file.  The calls
+ * go through sysio.h, so tests can fail each in turn.
  */
 int results_write(const char *dir, const struct result_record *r,
     char **written_path);

@@ -153,3 +153,35 @@ Test(play, a_changed_lesson_starts_from_the_top)
 	cr_expect_str_eq(q.results, "....");
 	quiz_finish(&q);
 }
+
+Test(play, a_class_results_folder_that_fails_is_said_and_progress_is_kept)
+{
+	struct play_results r = { 0 };
+	struct progress fresh;
+	const struct progress_entry *e;
+	struct quiz q;
+
+	r.dir = "/tmp/redflags-play-no-such-folder/\x1b[31mred";
+	r.lang = "en";
+	play_set_results(&r);
+	play_open(&q, les, &prog);
+	quiz_handle(&q, QUIZ_EV_CONFIRM, 0);
+	while (q.phase != QUIZ_SUMMARY)
+		quiz_handle(&q, QUIZ_EV_SKIP, 0);
+	play_save(&prog, &q, true);
+	quiz_finish(&q);
+	play_set_results(NULL);
+
+	cr_assert_not_null(prog.notice);
+	cr_expect(strstr(prog.notice, "could not be added to the class "
+	    "results") != NULL, "%s", prog.notice);
+	cr_expect(strstr(prog.notice, "No such file or directory") != NULL,
+	    "%s", prog.notice);
+	cr_expect(strchr(prog.notice, '\x1b') == NULL, "escape kept: %s",
+	    prog.notice);
+	/* The student's own progress is saved all the same. */
+	e = saved(&fresh);
+	cr_assert_not_null(e);
+	cr_expect_eq(e->status, PROGRESS_FINISHED);
+	progress_close(&fresh);
+}

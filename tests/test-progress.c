@@ -16,6 +16,7 @@
 #include "checksum.h"
 #include "paths.h"
 #include "progress.h"
+#include "sysio.h"
 #include "util.h"
 
 /* Helpers. */
@@ -857,7 +858,7 @@ fault_setup(struct fault_setup *f)
 	struct progress_entry e = entry("old", PROGRESS_FINISHED, 3, 3, "ccw");
 	struct progress q;
 
-	memset(&progress_faults, 0, sizeof progress_faults);
+	memset(&sysio_faults, 0, sizeof sysio_faults);
 	f->tmp = make_tmp();
 	progress_open(&q, f->tmp);
 	progress_set(&q, &e);
@@ -876,7 +877,7 @@ fault_setup(struct fault_setup *f)
 static void
 fault_teardown(struct fault_setup *f)
 {
-	memset(&progress_faults, 0, sizeof progress_faults);
+	memset(&sysio_faults, 0, sizeof sysio_faults);
 	progress_close(&f->p);
 	free(f->path);
 	free(f->old);
@@ -906,7 +907,7 @@ calls_in_a_save(void)
 
 	fault_setup(&f);
 	cr_assert_eq(progress_save(&f.p), 0);
-	n = progress_faults.calls;
+	n = sysio_faults.calls;
 	fault_teardown(&f);
 	return n;
 }
@@ -927,10 +928,10 @@ fail_every_call(int err)
 	cr_assert_eq(n, 12, "%d calls counted", n);
 	for (i = 1; i <= n; i++) {
 		fault_setup(&f);
-		progress_faults.fail_at = i;
-		progress_faults.fail_errno = err;
+		sysio_faults.fail_at = i;
+		sysio_faults.fail_errno = err;
 		r = progress_save(&f.p);
-		cr_assert_eq(progress_faults.calls >= i, 1,
+		cr_assert_eq(sysio_faults.calls >= i, 1,
 		    "call %d was never made", i);
 		cr_assert_eq(r, err, "call %d: save returned %d", i, r);
 
@@ -974,7 +975,7 @@ fail_every_call(int err)
 		}
 
 		/* With the fault gone, the same store saves fine. */
-		memset(&progress_faults, 0, sizeof progress_faults);
+		memset(&sysio_faults, 0, sizeof sysio_faults);
 		cr_assert_eq(progress_save(&f.p), 0, "retry after call %d", i);
 		assert_saved_both(f.tmp);
 		cr_assert_eq(count_prefixed(f.tmp, "progress.tmp-", NULL), 0);
@@ -1007,7 +1008,7 @@ Test(progress, short_write_is_detected_and_keeps_the_old_file)
 	int r;
 
 	fault_setup(&f);
-	progress_faults.short_write = true;
+	sysio_faults.short_write = true;
 	r = progress_save(&f.p);
 	cr_assert_neq(r, 0, "a short write went unnoticed");
 	data = slurp(f.path, &len);
@@ -1018,7 +1019,7 @@ Test(progress, short_write_is_detected_and_keeps_the_old_file)
 	cr_assert_not_null(progress_get(&f.p, "new"));
 	cr_assert_not_null(f.p.notice);
 
-	memset(&progress_faults, 0, sizeof progress_faults);
+	memset(&sysio_faults, 0, sizeof sysio_faults);
 	f.p.can_save = true;
 	cr_assert_eq(progress_save(&f.p), 0);
 	assert_saved_both(f.tmp);
@@ -1030,12 +1031,12 @@ Test(progress, dirty_flags_stay_until_a_save_succeeds)
 	struct fault_setup f;
 
 	fault_setup(&f);
-	progress_faults.fail_at = 1;
-	progress_faults.fail_errno = EIO;
+	sysio_faults.fail_at = 1;
+	sysio_faults.fail_errno = EIO;
 	cr_assert_eq(progress_save(&f.p), EIO);
 	cr_assert(f.p.dirty[f.p.count - 1] ||
 	    f.p.dirty[0], "the new lesson is still pending");
-	memset(&progress_faults, 0, sizeof progress_faults);
+	memset(&sysio_faults, 0, sizeof sysio_faults);
 	cr_assert_eq(progress_save(&f.p), 0);
 	for (size_t i = 0; i < f.p.count; i++)
 		cr_assert_not(f.p.dirty[i]);
@@ -1314,8 +1315,8 @@ Test(progress, a_failing_disk_says_so_once_however_often_it_fails)
 
 	fault_setup(&f);
 	for (i = 0; i < 5; i++) {
-		progress_faults.fail_at = 3;
-		progress_faults.fail_errno = ENOSPC;
+		sysio_faults.fail_at = 3;
+		sysio_faults.fail_errno = ENOSPC;
 		cr_assert_neq(progress_save(&f.p), 0);
 	}
 	cr_assert(f.p.can_save, "a full disk may be freed: keep trying");
@@ -1327,7 +1328,7 @@ Test(progress, a_failing_disk_says_so_once_however_often_it_fails)
 		cr_assert_null(strstr(first + 1, "could not be saved"),
 		    "said twice: %s", f.p.notice);
 	}
-	memset(&progress_faults, 0, sizeof progress_faults);
+	memset(&sysio_faults, 0, sizeof sysio_faults);
 	cr_assert_eq(progress_save(&f.p), 0, "saves once the disk has room");
 	fault_teardown(&f);
 }

@@ -15,6 +15,7 @@
 #include "lesson-yaml.h"
 #include "quiz.h"
 #include "results.h"
+#include "sysio.h"
 #include "util.h"
 
 /* Helpers. */
@@ -376,6 +377,115 @@ Test(results, write_to_a_missing_folder_fails_cleanly)
 	    ENOENT);
 	cr_assert_null(path);
 	results_record_finish(&r);
+}
+
+/* How many faultable calls one write makes. */
+static int
+calls_in_a_write(void)
+{
+	struct result_record r;
+	char *dir = make_tmp();
+	int n;
+
+	memset(&sysio_faults, 0, sizeof sysio_faults);
+	sample(&r);
+	cr_assert_eq(results_write(dir, &r, NULL), 0);
+	n = sysio_faults.calls;
+	results_record_finish(&r);
+	rm_rf(dir);
+	return n;
+}
+
+/* The earlier record, byte for byte, and nothing else but maybe one
+ * new complete record. */
+static void
+fail_every_call(int err)
+{
+	int n = calls_in_a_write(), i;
+
+	/* mkstemp, fchmod, write, fsync, close, link, open the folder,
+	 * fsync the folder. */
+	cr_assert_eq(n, 8, "%d calls counted", n);
+	for (i = 1; i <= n; i++) {
+		struct result_record r, back;
+		char *dir = make_tmp(), *first = NULL, *path = (char *)"x";
+		char *before, *after, *data;
+		size_t blen, alen, len, other;
+		const char *why;
+		int rc;
+
+		sample(&r);
+		memset(&sysio_faults, 0, sizeof sysio_faults);
+		cr_assert_eq(results_write(dir, &r, &first), 0);
+		cr_assert_eq(read_file(first, 1 << 20, &before, &blen), 0);
+
+		sysio_faults.fail_at = i;
+		sysio_faults.fail_errno = err;
+		rc = results_write(dir, &r, &path);
+		memset(&sysio_faults, 0, sizeof sysio_faults);
+
+		cr_assert_eq(read_file(first, 1 << 20, &after, &alen), 0);
+		cr_assert_eq(alen, blen, "call %d", i);
+		cr_assert_eq(memcmp(before, after, blen), 0, "call %d", i);
+		if (i <= 6) {
+			/* Before the record has its name: refused, and
+			 * nothing is left (no temp file either). */
+			cr_assert_eq(rc, err, "call %d gave %d", i, rc);
+			cr_assert_null(path);
+			cr_assert_eq(count_files(dir, &other), 1, "call %d", i);
+		} else {
+			/* The folder's own fsync: the record is complete. */
+			cr_assert_eq(rc, 0, "call %d gave %d", i, rc);
+			cr_assert_not_null(path);
+			cr_assert_eq(count_files(dir, &other), 2, "call %d", i);
+			cr_assert_eq(read_file(path, 1 << 20, &data, &len), 0);
+			cr_assert_eq(results_parse(data, len, &back, &why), 0,
+			    "%s", why);
+			results_record_finish(&back);
+			free(data);
+			free(path);
+		}
+		cr_assert_eq(other, 0, "call %d left a temp file", i);
+		free(before);
+		free(after);
+		free(first);
+		results_record_finish(&r);
+		rm_rf(dir);
+	}
+}
+
+Test(results, write_failing_with_enospc_at_any_call_leaves_no_trace)
+{
+	fail_every_call(ENOSPC);
+}
+
+Test(results, write_failing_with_eio_at_any_call_leaves_no_trace)
+{
+	fail_every_call(EIO);
+}
+
+Test(results, write_failing_with_erofs_at_any_call_leaves_no_trace)
+{
+	fail_every_call(EROFS);
+}
+
+Test(results, a_disk_filling_up_mid_write_leaves_no_trace)
+{
+	struct result_record r;
+	char *dir = make_tmp(), *path = (char *)"x";
+	size_t other;
+
+	sample(&r);
+	memset(&sysio_faults, 0, sizeof sysio_faults);
+	sysio_faults.short_write = true;
+	/* Half, then a quarter... then nothing: a full disk. */
+	cr_assert_eq(results_write(dir, &r, &path), ENOSPC);
+	memset(&sysio_faults, 0, sizeof sysio_faults);
+	cr_assert_null(path);
+	cr_assert_eq(count_files(dir, &other), 0);
+	cr_assert_eq(other, 0);
+	results_record_finish(&r);
+	rm_rf(dir);
 }
 
 Test(results, many_writers_at_once_give_every_file)

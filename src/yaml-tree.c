@@ -138,6 +138,13 @@ syntax_problem(struct parse *ps, const yaml_parser_t *yp)
 	yaml_mark_t mark = yp->problem_mark;
 	int c = byte_at(ps, &mark);
 
+	if (yp->error == YAML_MEMORY_ERROR) {
+		yaml_mark_t top = { 0, 0, 0 };
+
+		problem(ps, DIAG_IO, &top, _("there was not enough memory to "
+		    "read the file; close other programs and try again"));
+		return;
+	}
 	if (yp->error == YAML_READER_ERROR) {
 		yaml_mark_t m = { .index = yp->problem_offset, .line = 0,
 		    .column = 0 };

@@ -530,7 +530,8 @@ parse_header(const char *line, size_t len, const char **why)
 	return 0;
 }
 
-/* Check the final "checksum" line; returns the length before it, or 0. */
+/* Check the final "checksum" line; returns the length before it, or 0
+ * with *why set. */
 static size_t
 check_sum(const char *data, size_t len, const char **why)
 {
@@ -565,6 +566,10 @@ check_sum(const char *data, size_t len, const char **why)
 	}
 	if (checksum_crc32(0, data, body) != (uint32_t)want) {
 		*why = "the checksum does not match (the file is damaged)";
+		return 0;
+	}
+	if (body == 0) {
+		*why = "the file has only a checksum line";
 		return 0;
 	}
 	return body;

@@ -227,6 +227,7 @@ Test(results, every_bit_flip_is_detected)
 
 /* Bodies with a right checksum that still break a rule. */
 static const char *const bad_bodies[] = {
+	"",	/* only a checksum line: once refused with no reason */
 	"redflags-result 2\nlesson\ta\nlang\ten\nclass\t-\ndate\t2024-06-01\n"
 	    "seconds\t1\n",
 	"redflags-result 1\nlang\ten\nlesson\ta\nclass\t-\ndate\t2024-06-01\n"

@@ -60,6 +60,41 @@ print_all(struct diag_list *d, const char *src, size_t len)
 	}
 }
 
+static bool
+same(const char *a, const char *b)
+{
+	return (a == NULL && b == NULL) ||
+	    (a != NULL && b != NULL && strcmp(a, b) == 0);
+}
+
+/*
+ * The head the home screen reads: never a crash, and when the whole file
+ * is a good lesson, its head must read without error and say the same.
+ * (A file whose head reads fine may still be broken further on.)
+ */
+static void
+as_head(const char *src, size_t len, const struct lesson *whole, bool good)
+{
+	struct diag_list d;
+	struct lesson *h;
+
+	diag_list_init(&d);
+	h = lesson_parse_head("fuzz.yaml", src, len, &d);
+	print_all(&d, src, len);
+	if (good && whole != NULL) {
+		/* 'steps:' before the head's keys makes the list read the
+		 * file whole instead: not a mismatch. */
+		if (h != NULL && diag_count(&d, DIAG_ERROR) == 0 &&
+		    (!h->head_only || h->step_count != 0 ||
+		    !same(h->id, whole->id) || !same(h->title, whole->title) ||
+		    h->topic != whole->topic || !same(h->ages, whole->ages) ||
+		    h->minutes != whole->minutes))
+			abort();
+	}
+	lesson_destroy(h);
+	diag_list_finish(&d);
+}
+
 static void
 as_lesson(const char *src, size_t len)
 {
@@ -73,6 +108,7 @@ as_lesson(const char *src, size_t len)
 		lesson_compare(l, l, &d);
 	}
 	print_all(&d, src, len);
+	as_head(src, len, l, diag_count(&d, DIAG_ERROR) == 0);
 	lesson_destroy(l);
 	diag_list_finish(&d);
 }

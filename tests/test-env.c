@@ -686,7 +686,8 @@ Test(env, plain_mode_in_a_c_locale_warns_first, .timeout = 60)
 /*
  * Start, see the home screen, move the selection (visible without colour:
  * reverse video and the pointer), open a lesson, see its content note,
- * quick-exit with x, and see the terminal given back and wiped.
+ * begin it, quick-exit with x, and see the terminal given back and wiped
+ * and the lesson kept as started.
  */
 static void
 check_terminal(const char *term, bool colour, bool altscreen)
@@ -694,7 +695,7 @@ check_terminal(const char *term, bool colour, bool altscreen)
 	struct env e;
 	int row, col, st;
 	struct vt_attrs at;
-	char *line;
+	char *line, *path, *progress;
 
 	env_new(&e, term, "C.UTF-8");
 	env_add(&e, "HOME=%s", e.tmp);
@@ -723,6 +724,8 @@ check_terminal(const char *term, bool colour, bool altscreen)
 	key(&e, VT_KEY_ENTER);
 	SEE(&e, "Before you start");
 	SEE(&e, "Practice with a chat, a story and an ordering task.");
+	key(&e, VT_KEY_ENTER);
+	SEE(&e, "gg you're good");
 	key(&e, "x");
 	st = vt_wait_exit(e.vt, 5000);
 	cr_assert(WIFEXITED(st) && WEXITSTATUS(st) == 0, "%s: status %#x",
@@ -732,7 +735,7 @@ check_terminal(const char *term, bool colour, bool altscreen)
 	    "alternate screen", term);
 	if (altscreen)
 		cr_expect(vt_left_altscreen(e.vt), "%s", term);
-	cr_expect(vt_wait_gone(e.vt, "Before you start", 1000),
+	cr_expect(vt_wait_gone(e.vt, "gg you're good", 1000),
 	    "%s: the lesson is still on the screen:\n%s", term,
 	    vt_screen_text(e.vt));
 	cr_expect(vt_wait_gone(e.vt, "Sample lesson", 1000),
@@ -740,6 +743,14 @@ check_terminal(const char *term, bool colour, bool altscreen)
 	    vt_screen_text(e.vt));
 	cr_expect(vt_cursor_visible(e.vt), "%s: the cursor stayed hidden",
 	    term);
+	/* Quick exit keeps the student's place, as the first screen says. */
+	path = xasprintf("%s/.local/share/redflags/progress", e.tmp);
+	progress = slurp(path);
+	cr_assert_not_null(progress, "%s: nothing saved", term);
+	cr_expect(strstr(progress, "\tinteractive\tstarted\t0\t3\t") != NULL,
+	    "%s: %s", term, progress);
+	free(progress);
+	free(path);
 	env_free(&e);
 }
 

@@ -2,12 +2,16 @@
 #include "i18n.h"
 
 #include <ctype.h>
+#include <langinfo.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "catalog.h"
 #include "config.h"
+#include "util.h"
+
+static bool user_utf8 = true;
 
 /* "es_MX.UTF-8@x" or "es:en" gives "es"; "C", "POSIX" give "". */
 static void
@@ -79,4 +83,47 @@ i18n_setup(const char *wanted)
 	bind_textdomain_codeset(PACKAGE, "UTF-8");
 	textdomain(PACKAGE);
 	return lang;
+}
+
+void
+i18n_setup_locale(void)
+{
+	const char *cur = setlocale(LC_ALL, "");
+	const char *cs = nl_langinfo(CODESET);
+
+	user_utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
+	if (user_utf8)
+		return;
+	if (cur == NULL || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
+		setlocale(LC_CTYPE, "C.UTF-8");
+}
+
+bool
+i18n_locale_is_utf8(void)
+{
+	return user_utf8;
+}
+
+char *
+i18n_locale_notice(void)
+{
+	/* The variable that decides the character set, so the fix works:
+	 * LC_ALL wins over LC_CTYPE, which wins over LANG. */
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE" };
+	const char *var = "LANG";
+	size_t i;
+
+	if (user_utf8)
+		return NULL;
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		const char *v = getenv(vars[i]);
+
+		if (v != NULL && *v != '\0') {
+			var = vars[i];
+			break;
+		}
+	}
+	return xasprintf(_("This terminal's language setting (the locale) is "
+	    "not UTF-8, so some symbols are shown in a simpler way. To fix "
+	    "it, type: export %s=C.UTF-8 before starting redflags."), var);
 }

@@ -1,6 +1,4 @@
 /* main.c - redflags: start-up, the command line, then a command. */
-#include <langinfo.h>
-#include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,23 +23,6 @@
 #include "progress.h"
 #include "ui-app.h"
 #include "util.h"
-
-/*
- * School images often have no generated locales: LANG unset or C.  Text
- * widths need a UTF-8 character type, so fall back to C.UTF-8 then (it
- * exists wherever glibc does); a real non-UTF-8 locale is left alone.
- */
-static void
-setup_locale(void)
-{
-	const char *cur = setlocale(LC_ALL, "");
-	const char *cs = nl_langinfo(CODESET);
-
-	if (cs != NULL && strcmp(cs, "UTF-8") == 0)
-		return;
-	if (cur == NULL || strcmp(cur, "C") == 0 || strcmp(cur, "POSIX") == 0)
-		setlocale(LC_CTYPE, "C.UTF-8");
-}
 
 static bool
 want_color(const struct cli *cli)
@@ -128,6 +109,14 @@ run_interface(const struct cli *cli, struct catalog *c, const char *lang,
 	/* A preview is an author's: it keeps no student's progress. */
 	dir = home && !preview ? paths_join(home, "redflags") : NULL;
 	progress_open(&p, dir);
+	if (plain) {
+		char *warn = i18n_locale_notice();
+
+		/* Before the lesson text, where it is read first. */
+		if (warn != NULL)
+			fprintf(stderr, "redflags: %s\n", warn);
+		free(warn);
+	}
 	if (plain) {
 		struct plain_opts po = { stdin, stdout,
 		    help_set_current(&help), help.school, 0 };
@@ -273,7 +262,7 @@ main(int argc, char **argv)
 	size_t i;
 	int status = 0;
 
-	setup_locale();
+	i18n_setup_locale();
 	/* The language first, so that every message, usage errors too,
 	 * is in it. */
 	{

@@ -632,6 +632,10 @@ cannot_save(struct progress *p, const char *reason)
 	p->can_save = false;
 	progress_add_notice(p, xasprintf(_("Your progress cannot be saved on this "
 	    "computer (%s). You can still use every lesson."), reason));
+	/* Where, for whoever can fix it (a read-only home, a full disk). */
+	if (p->dir != NULL)
+		add_notice(p, xasprintf(_("A teacher can check the folder "
+		    "%s."), p->dir));
 }
 
 /* Errors that will not go away by trying again in a minute. */

@@ -208,6 +208,20 @@ ui_app_run(struct catalog *c, struct progress *p,
 		    "teacher can run 'redflags check' to see why.",
 		    c->files_failed), c->files_failed);
 
+	{
+		/* Said on the home screen, beside any other notice. */
+		char *warn = i18n_locale_notice();
+
+		if (warn != NULL && a.notice != NULL) {
+			char *both = xasprintf("%s %s", warn, a.notice);
+
+			free(warn);
+			free(a.notice);
+			a.notice = both;
+		} else if (warn != NULL) {
+			a.notice = warn;
+		}
+	}
 	ui_term_start(opts->color, opts->high_contrast);
 	if ((a.preview_path != NULL || a.classroom) && c->count > 0) {
 		struct lesson *l;

@@ -9,6 +9,7 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include "i18n.h"
 #include "util.h"
 
 static volatile sig_atomic_t pending_signal;
@@ -137,8 +138,10 @@ ui_term_start(bool color, bool high_contrast)
 {
 	const char *cs = nl_langinfo(CODESET);
 
-	symbols = (cs != NULL && strcmp(cs, "UTF-8") == 0) ? utf8_symbols :
-	    ascii_symbols;
+	/* The user's own locale, not the C.UTF-8 fallback, says whether
+	 * the terminal can be trusted with UTF-8. */
+	symbols = (cs != NULL && strcmp(cs, "UTF-8") == 0 &&
+	    i18n_locale_is_utf8()) ? utf8_symbols : ascii_symbols;
 	install_handlers();
 	have_termios = tcgetattr(STDIN_FILENO, &saved_termios) == 0;
 	initscr();

@@ -634,7 +634,7 @@ cannot_save(struct progress *p, const char *reason)
 	    "computer (%s). You can still use every lesson."), reason));
 	/* Where, for whoever can fix it (a read-only home, a full disk). */
 	if (p->dir != NULL)
-		add_notice(p, xasprintf(_("A teacher can check the folder "
+		progress_add_notice(p, xasprintf(_("A teacher can check the folder "
 		    "%s."), p->dir));
 }
 

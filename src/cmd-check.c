@@ -26,6 +26,14 @@ struct seen_id {
 	char lang[8];		/* translations share their source's id */
 };
 
+/* A lesson file as read for its checks, kept for the translation
+ * comparisons, so no file is parsed twice. */
+struct loaded {
+	struct lesson *lesson;		/* may be NULL, or partial */
+	char *text;
+	size_t len;
+};
+
 struct checker {
 	FILE *err;
 	bool json;
@@ -36,6 +44,7 @@ struct checker {
 	struct course **courses;	/* checked against the lessons last */
 	size_t course_count;
 	char **lessons;			/* every lesson file checked */
+	struct loaded *loaded;		/* parallel: each as read, once */
 	size_t lesson_count;
 };
 
@@ -224,23 +233,25 @@ check_course_lessons(struct checker *ck, const struct course *c)
  * path and the language, or NULL.
  */
 static void
-compare_translation(struct checker *ck, const char *path, const char *src)
+compare_translation(struct checker *ck, size_t i, const char *src)
 {
 	struct diag_list d, ignored;
-	struct lesson *a, *b;
-	char *text = NULL;
-	size_t len = 0;
+	struct lesson *a = NULL, *fresh = NULL;
+	const struct loaded *b = &ck->loaded[i];
+	size_t j;
 
 	diag_list_init(&d);
 	diag_list_init(&ignored);
-	a = lesson_load(src, &ignored, NULL, NULL);
-	b = lesson_load(path, &ignored, &text, &len);
-	if (a != NULL && b != NULL)
-		lesson_compare(a, b, &d);
-	report(ck, &d, text, len);
-	lesson_destroy(a);
-	lesson_destroy(b);
-	free(text);
+	for (j = 0; j < ck->lesson_count && a == NULL; j++) {
+		if (strcmp(ck->lessons[j], src) == 0)
+			a = ck->loaded[j].lesson;
+	}
+	if (j == ck->lesson_count && a == NULL)
+		a = fresh = lesson_load(src, &ignored, NULL, NULL);
+	if (a != NULL && b->lesson != NULL)
+		lesson_compare(a, b->lesson, &d);
+	report(ck, &d, b->text, b->len);
+	lesson_destroy(fresh);
 	diag_list_finish(&d);
 	diag_list_finish(&ignored);
 }
@@ -258,7 +269,7 @@ check_translations(struct checker *ck)
 		char lang[8], *src = source_of(ck->lessons[i], lang);
 
 		if (src != NULL)
-			compare_translation(ck, ck->lessons[i], src);
+			compare_translation(ck, i, src);
 		free(src);
 	}
 	for (i = 0; i < ck->lesson_count; i++) {
@@ -337,11 +348,17 @@ check_file(struct checker *ck, const char *path)
 		return;
 	}
 	ck->files++;
-	ck->lessons = xreallocarray(ck->lessons, ck->lesson_count + 1,
-	    sizeof *ck->lessons);
-	ck->lessons[ck->lesson_count++] = xstrdup(path);
 	diag_list_init(&d);
 	l = lesson_load(path, &d, &src, &len);
+	ck->lessons = xreallocarray(ck->lessons, ck->lesson_count + 1,
+	    sizeof *ck->lessons);
+	ck->loaded = xreallocarray(ck->loaded, ck->lesson_count + 1,
+	    sizeof *ck->loaded);
+	ck->lessons[ck->lesson_count] = xstrdup(path);
+	ck->loaded[ck->lesson_count].lesson = l;
+	ck->loaded[ck->lesson_count].text = src;
+	ck->loaded[ck->lesson_count].len = len;
+	ck->lesson_count++;
 	if (l != NULL) {
 		lesson_check(l, &d);
 		char lang[8] = "en", *source = source_of(path, lang);
@@ -375,8 +392,7 @@ check_file(struct checker *ck, const char *path)
 	}
 	report(ck, &d, src, len);
 	diag_list_finish(&d);
-	lesson_destroy(l);
-	free(src);
+	/* l and src are kept in ck->loaded. */
 }
 
 static void
@@ -530,9 +546,13 @@ cmd_check(const char *const *paths, size_t n, struct catalog *search,
 		check_path(&ck, paths[i]);
 
 	check_translations(&ck);
-	for (i = 0; i < ck.lesson_count; i++)
+	for (i = 0; i < ck.lesson_count; i++) {
 		free(ck.lessons[i]);
+		lesson_destroy(ck.loaded[i].lesson);
+		free(ck.loaded[i].text);
+	}
 	free(ck.lessons);
+	free(ck.loaded);
 	for (i = 0; i < ck.course_count; i++) {
 		/* Alone, a course file is checked for its own shape only. */
 		if (ck.id_count > 0)

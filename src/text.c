@@ -332,7 +332,21 @@ text_sanitize(const char *s, size_t len, unsigned flags)
 	buf_init(&b);
 	if (s == NULL)
 		len = 0;
+	buf_add(&b, "", 0);
+	if (len + 1 > b.cap) {
+		b.data = xrealloc(b.data, len + 1);
+		b.cap = len + 1;
+	}
 	while (i < len) {
+		/* Printable ASCII is kept as it is, a run at a time. */
+		if (st == ESC_NONE && u[i] >= 0x20 && u[i] < 0x7f) {
+			n = i + 1;
+			while (n < len && u[n] >= 0x20 && u[n] < 0x7f)
+				n++;
+			buf_add(&b, u + i, n - i);
+			i = n;
+			continue;
+		}
 		n = decode(u + i, len - i, &cp, &ok);
 		i += n;
 		if (esc_eat(&st, cp))

@@ -92,15 +92,20 @@ schema_text(struct schema *sc, const struct ynode *n, const char *key,
 {
 	const char *s;
 	size_t len, i;
-	bool blank = true;
+	bool blank = true, plain = true;
 
 	if (!schema_want_scalar(sc, n, key))
 		return NULL;
 	s = schema_scalar(n);
 	len = n->u.scalar.len;
 	for (i = 0; i < len; i++) {
-		if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r')
+		unsigned char c = (unsigned char)s[i];
+
+		if (c != ' ' && c != '\n' && c != '\t' && c != '\r')
 			blank = false;
+		/* Printable ASCII and line breaks need no more checks. */
+		if (c >= 0x7f || (c < 0x20 && c != '\n' && c != '\t'))
+			plain = false;
 	}
 	if (blank) {
 		schema_problem(sc, DIAG_ERROR, DIAG_BAD_VALUE, n,
@@ -108,13 +113,13 @@ schema_text(struct schema *sc, const struct ynode *n, const char *key,
 		    key);
 		return NULL;
 	}
-	if (!utf8_valid_allowing_nul(s, len)) {
+	if (!plain && !utf8_valid_allowing_nul(s, len)) {
 		schema_problem(sc, DIAG_ERROR, DIAG_ENCODING, n,
 		    _("'%s' is not valid UTF-8 text; check escapes such as "
 		    "\"\\x..\" or save the file as UTF-8"), key);
 		return NULL;
 	}
-	if (has_hidden_characters(s, len)) {
+	if (!plain && has_hidden_characters(s, len)) {
 		schema_problem(sc, DIAG_WARNING, DIAG_CONTENT, n,
 		    _("'%s' contains invisible control characters (such as "
 		    "an escape sequence, a NUL or a right-to-left override); "

@@ -155,6 +155,16 @@ is_lesson_file(const char *dir, const char *name)
 	return ok;
 }
 
+static int
+group_key(const struct course *course, const struct lesson *l)
+{
+	size_t m, i;
+
+	if (course_find(course, l->id, &m, &i) == 0)
+		return (int)m;
+	return 1000 + (int)l->topic;
+}
+
 static void
 add_entry(struct catalog *c, struct lesson *l, const struct catalog_dir *d)
 {
@@ -171,6 +181,7 @@ add_entry(struct catalog *c, struct lesson *l, const struct catalog_dir *d)
 	snprintf(e->lang, sizeof e->lang, "%s", loading_lang);
 	e->shadowed = false;
 	e->shadowed = catalog_find(c, l->id) != e;
+	e->group = group_key(c->course, l);
 }
 
 static void
@@ -383,6 +394,10 @@ catalog_load(struct catalog *c, const char *lang)
 		qsort(c->entries, c->count, sizeof *c->entries,
 		    cmp_entries);
 	sorting_course = NULL;
+	/* The course may have been read after some lessons. */
+	for (i = 0; i < c->count; i++)
+		c->entries[i].group = group_key(c->course,
+		    c->entries[i].lesson);
 }
 
 struct catalog_entry *
@@ -438,16 +453,14 @@ catalog_group(const struct catalog *c, const struct lesson *l, char **title)
 	const struct course *course = c->course;
 	size_t m, i;
 
-	if (course_find(course, l->id, &m, &i) == 0) {
+	if (course_find(course, l->id, &m, &i) == 0)
 		*title = xasprintf("%zu  %s", m + 1, course->modules[m].title);
-		return (int)m;
-	}
-	if (course != NULL)
+	else if (course != NULL)
 		*title = xasprintf(_("More lessons: %s"),
 		    lesson_topic_name(l->topic));
 	else
 		*title = xstrdup(lesson_topic_name(l->topic));
-	return 1000 + (int)l->topic;
+	return group_key(course, l);
 }
 
 bool

@@ -33,6 +33,7 @@ struct catalog_entry {
 	const struct catalog_dir *dir;
 	bool shadowed;		/* an earlier file has the same id */
 	char lang[8];		/* the folder's language: "es", or "en" */
+	int group;		/* catalog_group's key, worked out once */
 };
 
 struct catalog {

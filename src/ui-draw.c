@@ -36,22 +36,47 @@ push(struct ui_doc *d, char *text, enum ui_style style, int indent,
 		d->lines = xreallocarray(d->lines, d->cap, sizeof *d->lines);
 	}
 	d->lines[d->count].text = text;
+	d->lines[d->count].tag = -1;
 	d->lines[d->count].style = style;
 	d->lines[d->count].indent = indent;
 	d->lines[d->count].focus = focus;
 	d->count++;
 }
 
+static char *
+fit_line(const struct ui_doc *d, const char *text, int indent)
+{
+	char *safe = text_sanitize(text, strlen(text), 0);
+	int room = d->width - indent;
+	char *cut = text_truncate(safe, room < 1 ? 1 : room,
+	    ui_sym()->ellipsis);
+
+	free(safe);
+	return cut;
+}
+
 void
 ui_doc_line(struct ui_doc *d, const char *text, enum ui_style style,
     int indent, bool focus)
 {
-	char *safe = text_sanitize(text, strlen(text), 0);
-	int room = d->width - indent;
+	push(d, fit_line(d, text, indent), style, indent, focus);
+}
 
-	push(d, text_truncate(safe, room < 1 ? 1 : room, ui_sym()->ellipsis),
-	    style, indent, focus);
-	free(safe);
+void
+ui_doc_placeholder(struct ui_doc *d, int tag, enum ui_style style,
+    int indent, bool focus)
+{
+	push(d, NULL, style, indent, focus);
+	d->lines[d->count - 1].tag = tag;
+}
+
+void
+ui_doc_fill(struct ui_doc *d, size_t line, const char *text)
+{
+	struct ui_line *l = &d->lines[line];
+
+	free(l->text);
+	l->text = fit_line(d, text, l->indent);
 }
 
 void
@@ -85,7 +110,8 @@ ui_doc_text(struct ui_doc *d, const char *text, enum ui_style style,
 void
 ui_doc_blank(struct ui_doc *d)
 {
-	if (d->count > 0 && d->lines[d->count - 1].text[0] == '\0')
+	if (d->count > 0 && d->lines[d->count - 1].text != NULL &&
+	    d->lines[d->count - 1].text[0] == '\0')
 		return;
 	push(d, xstrdup(""), UI_NORMAL, 0, false);
 }
@@ -102,11 +128,10 @@ ui_doc_focus(const struct ui_doc *d)
 	return -1;
 }
 
-int
-ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll,
-    bool follow)
+void
+ui_doc_view(const struct ui_doc *d, int rows, int *scroll, bool follow)
 {
-	int focus = ui_doc_focus(d), max, i, at = -1;
+	int focus = ui_doc_focus(d), max;
 
 	max = (int)d->count - rows;
 	if (max < 0)
@@ -121,13 +146,26 @@ ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll,
 		*scroll = max;
 	if (*scroll < 0)
 		*scroll = 0;
+}
+
+int
+ui_doc_draw(const struct ui_doc *d, int top, int rows, int *scroll,
+    bool follow)
+{
+	int max, i, at = -1;
+
+	ui_doc_view(d, rows, scroll, follow);
+	max = (int)d->count - rows;
+	if (max < 0)
+		max = 0;
 	for (i = 0; i < rows && *scroll + i < (int)d->count; i++) {
 		const struct ui_line *l = &d->lines[*scroll + i];
 
 		if (l->focus)
 			at = top + i;
-		ui_put(top + i, 1 + l->indent, l->text, d->width - l->indent,
-		    l->style);
+		if (l->text != NULL)
+			ui_put(top + i, 1 + l->indent, l->text,
+			    d->width - l->indent, l->style);
 	}
 	/* Marks in the free last column: there is more above / below. */
 	if (*scroll > 0)

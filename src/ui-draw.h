@@ -12,7 +12,8 @@
 #include "ui-term.h"
 
 struct ui_line {
-	char *text;		/* owned, sanitised */
+	char *text;		/* owned, sanitised; NULL: a placeholder */
+	int tag;		/* a placeholder's number, for its screen */
 	enum ui_style style;
 	int indent;		/* columns */
 	bool focus;		/* the selected item: keep it in view */
@@ -41,6 +42,19 @@ void ui_doc_text(struct ui_doc *d, const char *text, enum ui_style style,
     int indent, const char *first, bool focus);
 
 void ui_doc_blank(struct ui_doc *d);
+
+/*
+ * A line whose text is made only if it is in view, for long lists: add
+ * it with its tag, call ui_doc_view, then ui_doc_fill the placeholders
+ * in [scroll, scroll + rows) before ui_doc_draw.
+ */
+void ui_doc_placeholder(struct ui_doc *d, int tag, enum ui_style style,
+    int indent, bool focus);
+void ui_doc_fill(struct ui_doc *d, size_t line, const char *text);
+
+/* Clamp *scroll as ui_doc_draw does (and with 'follow' bring the focused
+ * line into view), without drawing. */
+void ui_doc_view(const struct ui_doc *d, int rows, int *scroll, bool follow);
 
 /* The index of the first focused line, or -1. */
 int ui_doc_focus(const struct ui_doc *d);

@@ -56,6 +56,45 @@ next_lesson(const struct app *a, const int *idx, int n)
 	return -1;
 }
 
+/* Lesson i's line on the list (the cursor's, "next"...). */
+static char *
+lesson_line(struct app *a, const int *idx, int i, int next, int width)
+{
+	const struct catalog_entry *e = &a->catalog->entries[idx[i]];
+	const struct lesson *l = e->lesson;
+	const struct progress_entry *pe = progress_get(a->progress, l->id);
+	const char *mark;
+	char *st = status_text(pe, &mark);
+	char *m = xasprintf(_("%d min"), l->minutes);
+	char *mins = ui_fit(m, 8);	/* by display width, not bytes */
+	int title_cols = width - 2 - 2 - 2 - 8 - 16;
+	char *named = catalog_is_fallback(a->catalog, e) ?
+	    xasprintf(_("%s (in English)"), l->title) : xstrdup(l->title);
+	char *title = ui_fit(named, title_cols < 10 ? 10 : title_cols);
+	char *line;
+
+	if (i == next && pe == NULL) {
+		free(st);
+		st = xstrdup(_("next"));
+	}
+	line = xasprintf("%s %s %s  %s  %s",
+	    i == a->home_cursor ? ui_sym()->pointer : " ", mark, title, mins,
+	    st);
+	free(m);
+	free(named);
+	free(title);
+	free(mins);
+	free(st);
+	return line;
+}
+
+/*
+ * The list can hold hundreds of lessons: its lines are placeholders
+ * (a lesson's index, or a group heading's) and only those in view are
+ * made, so a key press costs the same with 10 lessons or 500.
+ */
+#define HEADING_TAG(i)	(-2 - (i))
+
 static void
 home_draw(struct app *a)
 {
@@ -63,6 +102,7 @@ home_draw(struct app *a)
 	int *idx = xcalloc(a->catalog->count + 1, sizeof *idx);
 	int last_group = -1;
 	struct ui_doc d;
+	size_t k;
 	const char *right = a->progress->can_save ? NULL :
 	    _("progress not saved");
 
@@ -95,49 +135,41 @@ home_draw(struct app *a)
 		ui_doc_blank(&d);
 	}
 	for (i = 0; i < n; i++) {
-		const struct lesson *l = a->catalog->entries[idx[i]].lesson;
-		const struct progress_entry *pe = progress_get(a->progress,
-		    l->id);
-		const char *mark;
-		char *st = status_text(pe, &mark), *group_title;
-		int group = catalog_group(a->catalog, l, &group_title);
-		char *m = xasprintf(_("%d min"), l->minutes);
-		char *mins = ui_fit(m, 8);	/* by display width, not bytes */
-		int title_cols = d.width - 2 - 2 - 2 - 8 - 16;
-		char *named = catalog_is_fallback(a->catalog,
-		    &a->catalog->entries[idx[i]]) ?
-		    xasprintf(_("%s (in English)"), l->title) :
-		    xstrdup(l->title);
-		char *title = ui_fit(named, title_cols < 10 ? 10 : title_cols);
-		char *line;
+		int group = a->catalog->entries[idx[i]].group;
 
 		if (group != last_group) {
 			if (last_group != -1)
 				ui_doc_blank(&d);
-			ui_doc_line(&d, group_title, UI_TITLE, 0, false);
+			ui_doc_placeholder(&d, HEADING_TAG(i), UI_TITLE, 0,
+			    false);
 			last_group = group;
 		}
-		free(group_title);
-		if (i == next && pe == NULL) {
-			free(st);
-			st = xstrdup(_("next"));
-		}
-		free(m);
-		line = xasprintf("%s %s %s  %s  %s",
-		    i == a->home_cursor ? ui_sym()->pointer : " ", mark, title,
-		    mins, st);
-		ui_doc_line(&d, line, i == a->home_cursor ? UI_SELECTED :
+		ui_doc_placeholder(&d, i, i == a->home_cursor ? UI_SELECTED :
 		    UI_NORMAL, 1, i == a->home_cursor);
-		free(line);
-		free(named);
-		free(title);
-		free(mins);
-		free(st);
 	}
 	if (n == 0) {
 		ui_doc_text(&d, _("No lessons were found. Run 'redflags list' "
 		    "to see where redflags looks for them, or start it with "
 		    "--lessons DIR."), UI_NOTICE, 0, NULL, false);
+	}
+	ui_doc_view(&d, rows, &a->home_scroll, true);
+	for (k = (size_t)a->home_scroll; k < d.count &&
+	    k < (size_t)a->home_scroll + (size_t)rows; k++) {
+		int tag = d.lines[k].tag;
+		char *text = NULL;
+
+		if (tag >= 0) {
+			text = lesson_line(a, idx, tag, next, d.width);
+		} else if (tag <= HEADING_TAG(0)) {
+			const struct lesson *l = a->catalog->entries[
+			    idx[HEADING_TAG(0) - tag]].lesson;
+
+			(void)catalog_group(a->catalog, l, &text);
+		}
+		if (text != NULL) {
+			ui_doc_fill(&d, k, text);
+			free(text);
+		}
 	}
 	at = ui_doc_draw(&d, top, rows, &a->home_scroll, true);
 	ui_cursor_at(at, 2);	/* readers and magnifiers follow it */

@@ -15,6 +15,10 @@
 #include "paths.h"
 #include "util.h"
 
+/* A lesson's place in the course (catalog_entry.rank): module * 1000 +
+ * index, or this when the course does not list it. */
+#define NOT_IN_COURSE 1000000L
+
 /* The language of the folder being read (catalog_load's passes). */
 static const char *loading_lang = "en";
 
@@ -155,16 +159,6 @@ is_lesson_file(const char *dir, const char *name)
 	return ok;
 }
 
-static int
-group_key(const struct course *course, const struct lesson *l)
-{
-	size_t m, i;
-
-	if (course_find(course, l->id, &m, &i) == 0)
-		return (int)m;
-	return 1000 + (int)l->topic;
-}
-
 static void
 add_entry(struct catalog *c, struct lesson *l, const struct catalog_dir *d)
 {
@@ -180,8 +174,8 @@ add_entry(struct catalog *c, struct lesson *l, const struct catalog_dir *d)
 	e->dir = d;
 	snprintf(e->lang, sizeof e->lang, "%s", loading_lang);
 	e->shadowed = false;
-	e->shadowed = catalog_find(c, l->id) != e;
-	e->group = group_key(c->course, l);
+	e->rank = NOT_IN_COURSE;
+	e->group = 1000 + (int)l->topic;
 }
 
 static void
@@ -323,32 +317,102 @@ load_folder(struct catalog *c, const struct catalog_dir *d, const char *path)
 	paths_free_list(names);
 }
 
-/* A lesson's place in the course: module * 1000 + index, or a large
- * number when the course does not list it. */
-static long
-course_rank(const struct course *course, const struct lesson *l)
-{
-	size_t m, i;
+/* The course's lesson ids, sorted, to find each lesson's place in
+ * O(log n) rather than walk the course for every lesson. */
+struct placed {
+	const char *id;
+	long rank;
+};
 
-	if (course_find(course, l->id, &m, &i) < 0)
-		return 1000000;
-	return (long)m * 1000 + (long)i;
+static int
+cmp_placed(const void *a, const void *b)
+{
+	const struct placed *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	/* An id listed twice (check says so): the first place first. */
+	return (x->rank > y->rank) - (x->rank < y->rank);
 }
 
-/* qsort has no context: the course being sorted by. */
-static const struct course *sorting_course;
+static int
+cmp_placed_id(const void *key, const void *b)
+{
+	return strcmp(key, ((const struct placed *)b)->id);
+}
+
+static struct placed *
+course_index(const struct course *course, size_t *n)
+{
+	struct placed *p;
+	size_t m, i, k = 0, total = 0;
+
+	*n = 0;
+	if (course == NULL)
+		return NULL;
+	for (m = 0; m < course->module_count; m++)
+		total += course->modules[m].lesson_count;
+	p = xcalloc(total + 1, sizeof *p);
+	for (m = 0; m < course->module_count; m++) {
+		for (i = 0; i < course->modules[m].lesson_count; i++) {
+			p[k].id = course->modules[m].lessons[i];
+			p[k].rank = (long)m * 1000 + (long)i;
+			k++;
+		}
+	}
+	qsort(p, k, sizeof *p, cmp_placed);
+	*n = k;
+	return p;
+}
+
+static long
+course_rank(const struct placed *p, size_t n, const char *id)
+{
+	const struct placed *hit;
+
+	if (n == 0)
+		return NOT_IN_COURSE;
+	hit = bsearch(id, p, n, sizeof *p, cmp_placed_id);
+	if (hit == NULL)
+		return NOT_IN_COURSE;
+	while (hit > p && strcmp(hit[-1].id, id) == 0)
+		hit--;			/* the first place it is listed */
+	return hit->rank;
+}
+
+static int
+group_of(long rank, const struct lesson *l)
+{
+	return rank < NOT_IN_COURSE ? (int)(rank / 1000) :
+	    1000 + (int)l->topic;
+}
+
+/* Each entry's place in the course and its group, from the course read. */
+static void
+place_entries(struct catalog *c)
+{
+	size_t n, i;
+	struct placed *p = course_index(c->course, &n);
+
+	for (i = 0; i < c->count; i++) {
+		struct catalog_entry *e = &c->entries[i];
+
+		e->rank = course_rank(p, n, e->lesson->id);
+		e->group = group_of(e->rank, e->lesson);
+	}
+	free(p);
+}
 
 static int
 cmp_entries(const void *a, const void *b)
 {
 	const struct catalog_entry *x = a, *y = b;
 	const char *fx, *fy;
-	long rx = course_rank(sorting_course, x->lesson);
-	long ry = course_rank(sorting_course, y->lesson);
 	int c;
 
-	if (rx != ry)
-		return rx < ry ? -1 : 1;
+	if (x->rank != y->rank)
+		return x->rank < y->rank ? -1 : 1;
 	if (x->lesson->topic != y->lesson->topic)
 		return x->lesson->topic < y->lesson->topic ? -1 : 1;
 	fx = strrchr(x->lesson->file, '/');
@@ -359,6 +423,34 @@ cmp_entries(const void *a, const void *b)
 		return c;
 	/* The same file name in two folders: search order decides. */
 	return (x->dir > y->dir) - (x->dir < y->dir);
+}
+
+/* Entries in the order they were read, by id: the first read of each id
+ * is shown, the others are shadowed. */
+static int
+cmp_by_id(const void *a, const void *b)
+{
+	const struct catalog_entry *const *x = a, *const *y = b;
+	int c = strcmp((*x)->lesson->id, (*y)->lesson->id);
+
+	if (c != 0)
+		return c;
+	return (*x > *y) - (*x < *y);
+}
+
+static void
+mark_shadowed(struct catalog *c)
+{
+	struct catalog_entry **by = xcalloc(c->count + 1, sizeof *by);
+	size_t i;
+
+	for (i = 0; i < c->count; i++)
+		by[i] = &c->entries[i];
+	qsort(by, c->count, sizeof *by, cmp_by_id);
+	for (i = 0; i < c->count; i++)
+		by[i]->shadowed = i > 0 &&
+		    strcmp(by[i - 1]->lesson->id, by[i]->lesson->id) == 0;
+	free(by);
 }
 
 void
@@ -387,17 +479,14 @@ catalog_load(struct catalog *c, const char *lang)
 		load_folder(c, &c->dirs[i], sub);
 		free(sub);
 	}
-	/* Shadowing was decided in search order; now order for display:
-	 * topic, file name, then search order, so no two entries tie. */
-	sorting_course = c->course;
+	/* Shadowing is decided in search order (the order read); then the
+	 * order for display: the course, topic, file name, then search
+	 * order, so no two entries tie. */
+	mark_shadowed(c);
+	place_entries(c);
 	if (c->count > 1)
 		qsort(c->entries, c->count, sizeof *c->entries,
 		    cmp_entries);
-	sorting_course = NULL;
-	/* The course may have been read after some lessons. */
-	for (i = 0; i < c->count; i++)
-		c->entries[i].group = group_key(c->course,
-		    c->entries[i].lesson);
 }
 
 struct catalog_entry *
@@ -453,14 +542,16 @@ catalog_group(const struct catalog *c, const struct lesson *l, char **title)
 	const struct course *course = c->course;
 	size_t m, i;
 
-	if (course_find(course, l->id, &m, &i) == 0)
+	if (course_find(course, l->id, &m, &i) == 0) {
 		*title = xasprintf("%zu  %s", m + 1, course->modules[m].title);
-	else if (course != NULL)
+		return (int)m;
+	}
+	if (course != NULL)
 		*title = xasprintf(_("More lessons: %s"),
 		    lesson_topic_name(l->topic));
 	else
 		*title = xstrdup(lesson_topic_name(l->topic));
-	return group_key(course, l);
+	return 1000 + (int)l->topic;
 }
 
 bool
@@ -472,7 +563,12 @@ catalog_is_fallback(const struct catalog *c, const struct catalog_entry *e)
 void
 catalog_add_lesson(struct catalog *c, struct lesson *l)
 {
+	struct catalog_entry *e;
+
 	add_entry(c, l, NULL);
+	e = &c->entries[c->count - 1];
+	e->shadowed = catalog_find(c, l->id) != e;
+	place_entries(c);
 }
 
 int

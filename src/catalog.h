@@ -34,6 +34,7 @@ struct catalog_entry {
 	bool shadowed;		/* an earlier file has the same id */
 	char lang[8];		/* the folder's language: "es", or "en" */
 	int group;		/* catalog_group's key, worked out once */
+	long rank;		/* place in the course, for sorting */
 };
 
 struct catalog {

@@ -101,8 +101,9 @@ run_interface(const struct cli *cli, struct catalog *c, const char *lang,
 		catalog_finish(&where);
 	}
 	/* The command line wins over the settings files. */
-	help_set_load(&help, (const char *const *)help_dirs, nhelp, lang,
-	    cli->country ? cli->country : cfg.country, &ignored);
+	/* Read when help is first shown, not before the first screen. */
+	help_set_defer(&help, (const char *const *)help_dirs, nhelp, lang,
+	    cli->country ? cli->country : cfg.country);
 	paths_free_list(help_dirs);
 	diag_list_finish(&ignored);
 	home = paths_data_home();
@@ -118,8 +119,8 @@ run_interface(const struct cli *cli, struct catalog *c, const char *lang,
 		free(warn);
 	}
 	if (plain) {
-		struct plain_opts po = { stdin, stdout,
-		    help_set_current(&help), help.school, 0 };
+		const struct help_country *now = help_set_current(&help);
+		struct plain_opts po = { stdin, stdout, now, help.school, 0 };
 
 		status = plain_run(c, &p, &po);
 	} else {

@@ -378,6 +378,22 @@ help_set_load(struct help_set *set, const char *const *dirs, size_t ndirs,
 	}
 }
 
+static void
+free_deferred(struct help_set *set)
+{
+	size_t i;
+
+	for (i = 0; i < set->ndirs; i++)
+		free(set->dirs[i]);
+	free(set->dirs);
+	free(set->lang);
+	free(set->wanted);
+	set->dirs = NULL;
+	set->ndirs = 0;
+	set->lang = set->wanted = NULL;
+	set->deferred = false;
+}
+
 void
 help_set_finish(struct help_set *set)
 {
@@ -385,6 +401,7 @@ help_set_finish(struct help_set *set)
 
 	if (set == NULL)
 		return;
+	free_deferred(set);
 	for (i = 0; i < set->count; i++)
 		help_destroy(set->countries[i]);
 	free(set->countries);
@@ -392,9 +409,36 @@ help_set_finish(struct help_set *set)
 	memset(set, 0, sizeof *set);
 }
 
-const struct help_country *
-help_set_current(const struct help_set *set)
+void
+help_set_defer(struct help_set *set, const char *const *dirs, size_t ndirs,
+    const char *lang, const char *wanted)
 {
+	size_t i;
+
+	memset(set, 0, sizeof *set);
+	set->deferred = true;
+	set->dirs = xcalloc(ndirs + 1, sizeof *set->dirs);
+	for (i = 0; i < ndirs; i++)
+		set->dirs[i] = xstrdup(dirs[i]);
+	set->ndirs = ndirs;
+	set->lang = lang != NULL ? xstrdup(lang) : NULL;
+	set->wanted = wanted != NULL ? xstrdup(wanted) : NULL;
+}
+
+const struct help_country *
+help_set_current(struct help_set *set)
+{
+	if (set != NULL && set->deferred) {
+		struct help_set loaded;
+		struct diag_list ignored;
+
+		diag_list_init(&ignored);
+		help_set_load(&loaded, (const char *const *)set->dirs,
+		    set->ndirs, set->lang, set->wanted, &ignored);
+		diag_list_finish(&ignored);
+		free_deferred(set);
+		*set = loaded;
+	}
 	if (set == NULL || set->count == 0)
 		return NULL;
 	return set->countries[set->current];

@@ -91,14 +91,26 @@ struct help_set {
 	size_t count;
 	size_t current;
 	struct help_country *school;	/* help/school.yaml, or NULL */
+	/* help_set_defer's: what to read on first use. */
+	bool deferred;
+	char **dirs;
+	size_t ndirs;
+	char *lang, *wanted;
 };
 
 void help_set_load(struct help_set *set, const char *const *dirs,
     size_t ndirs, const char *lang, const char *wanted,
     struct diag_list *diags);
+
+/* The same, read only when help is first shown (help_set_current), so
+ * the first screen does not wait for every country's file.  Problems
+ * are not kept: `redflags check` reports them. */
+void help_set_defer(struct help_set *set, const char *const *dirs,
+    size_t ndirs, const char *lang, const char *wanted);
 void help_set_finish(struct help_set *set);
 
-/* The country shown now, or NULL when no help file could be read. */
-const struct help_country *help_set_current(const struct help_set *set);
+/* The country shown now (reading a deferred set), or NULL when no help
+ * file could be read. */
+const struct help_country *help_set_current(struct help_set *set);
 
 #endif

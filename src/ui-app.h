@@ -104,6 +104,6 @@ void ui_app_pop(struct app *a);
 /* The help resources as a document (the get-help screen, and pages
  * that point to help). */
 struct ui_doc;
-void ui_help_doc(struct ui_doc *d, const struct help_set *set);
+void ui_help_doc(struct ui_doc *d, struct help_set *set);
 
 #endif

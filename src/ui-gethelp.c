@@ -60,7 +60,7 @@ entries_of_kind(struct ui_doc *d, const struct help_country *h,
 }
 
 void
-ui_help_doc(struct ui_doc *d, const struct help_set *set)
+ui_help_doc(struct ui_doc *d, struct help_set *set)
 {
 	const struct help_country *h = help_set_current(set);
 	int k;
@@ -135,6 +135,7 @@ gethelp_action(struct app *a, enum ui_action act, int arg)
 		a->gethelp_scroll += act == ACT_DOWN ? 1 : LINES - 6;
 		break;
 	case ACT_COUNTRY:
+		(void)help_set_current(a->help);	/* read, if not yet */
 		if (a->help != NULL && a->help->count > 1) {
 			a->help->current = (a->help->current + 1) %
 			    a->help->count;

@@ -757,3 +757,36 @@ Test(resources, each_country_shows_its_own_emergency_number)
 	}
 	diag_list_finish(&d);
 }
+
+Test(resources, a_deferred_help_set_reads_on_first_use_as_load_does)
+{
+	const char *dirs[] = { HELPDIR };
+	struct help_set now, later;
+	struct diag_list d;
+	const struct help_country *a, *b;
+
+	diag_list_init(&d);
+	help_set_load(&now, dirs, 1, "es", "MX", &d);
+	help_set_defer(&later, dirs, 1, "es", "MX");
+	cr_assert_eq(later.count, 0, "nothing is read before it is needed");
+	cr_assert(later.deferred);
+	a = help_set_current(&now);
+	b = help_set_current(&later);
+	cr_assert_not_null(a);
+	cr_assert_not_null(b);
+	cr_expect_not(later.deferred);
+	cr_expect_eq(later.count, now.count);
+	cr_expect_str_eq(b->code, a->code);
+	cr_expect_str_eq(b->code, "MX");
+	cr_expect_str_eq(b->name, a->name);
+	/* Asked again: the same, not read twice. */
+	cr_expect_eq(help_set_current(&later), b);
+	help_set_finish(&now);
+	help_set_finish(&later);
+
+	/* Never used: finishing frees what was kept. */
+	help_set_defer(&later, dirs, 1, NULL, NULL);
+	help_set_finish(&later);
+	cr_expect_eq(later.dirs, NULL);
+	diag_list_finish(&d);
+}

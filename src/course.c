@@ -97,36 +97,60 @@ course_destroy(struct course *c)
 	free(c);
 }
 
+/* A lesson id where the course lists it, for finding repeats. */
+struct listed {
+	const char *id;
+	size_t module, index, order;
+};
+
+static int
+cmp_listed(const void *a, const void *b)
+{
+	const struct listed *x = a, *y = b;
+	int c = strcmp(x->id, y->id);
+
+	if (c != 0)
+		return c;
+	return (x->order > y->order) - (x->order < y->order);
+}
+
 /* The same lesson twice is an author's slip: say where. */
 static void
 check_course(struct schema *sc, const struct course *c)
 {
-	size_t a, i, b, j;
+	struct listed *all;
+	size_t a, i, n = 0, k;
 
-	for (a = 0; a < c->module_count; a++) {
-		const struct course_module *m = &c->modules[a];
-
-		for (i = 0; i < m->lesson_count; i++) {
-			for (b = 0; b <= a; b++) {
-				const struct course_module *o = &c->modules[b];
-				size_t end = b == a ? i : o->lesson_count;
-
-				for (j = 0; j < end; j++) {
-					if (strcmp(o->lessons[j],
-					    m->lessons[i]) != 0)
-						continue;
-					diag_add(sc->diags, DIAG_ERROR,
-					    DIAG_DUPLICATE_ID, sc->file,
-					    m->lesson_lines[i],
-					    m->lesson_cols[i],
-					    _("the lesson '%s' is already in the "
-					    "course at line %d; list each lesson "
-					    "once"), m->lessons[i],
-					    o->lesson_lines[j]);
-				}
-			}
+	for (a = 0; a < c->module_count; a++)
+		n += c->modules[a].lesson_count;
+	all = xcalloc(n + 1, sizeof *all);
+	for (a = 0, k = 0; a < c->module_count; a++) {
+		for (i = 0; i < c->modules[a].lesson_count; i++, k++) {
+			all[k].id = c->modules[a].lessons[i];
+			all[k].module = a;
+			all[k].index = i;
+			all[k].order = k;
 		}
 	}
+	/* By id, then in the file's order: each repeat follows its first. */
+	qsort(all, n, sizeof *all, cmp_listed);
+	for (k = 1; k < n; k++) {
+		size_t first = k;
+		const struct course_module *m, *o;
+
+		while (first > 0 && strcmp(all[first - 1].id, all[k].id) == 0)
+			first--;
+		if (first == k)
+			continue;
+		m = &c->modules[all[k].module];
+		o = &c->modules[all[first].module];
+		diag_add(sc->diags, DIAG_ERROR, DIAG_DUPLICATE_ID, sc->file,
+		    m->lesson_lines[all[k].index], m->lesson_cols[all[k].index],
+		    _("the lesson '%s' is already in the course at line %d; "
+		    "list each lesson once"), all[k].id,
+		    o->lesson_lines[all[first].index]);
+	}
+	free(all);
 }
 
 struct course *

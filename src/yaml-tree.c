@@ -6,6 +6,7 @@
 #include <yaml.h>
 
 #include "i18n.h"
+#include "text.h"
 #include "util.h"
 
 
@@ -535,6 +536,221 @@ head_event(struct parse *ps, const yaml_event_t *ev)
 	return 0;
 }
 
+/*
+ * The quick head.  Lesson files start with their head keys, one plain or
+ * quoted value per line ("id: x", "title: \"...\""); reading those lines
+ * directly is many times cheaper than starting libyaml's scanner.  It
+ * takes only what it is sure YAML reads the same way: the keys asked for
+ * and nothing else, each at column 1 with a one-line value, and comments
+ * and blank lines between.  Anything else (another key first, a value
+ * going on to the next line, an escape, a tab, a carriage return, a
+ * character YAML does not print or reads as a line break) is left to
+ * libyaml: the answer is "not sure", and nothing is kept.
+ * tests/test-yaml-tree.c and tests/fuzz/fuzz-lesson.c hold it to what
+ * libyaml gives.
+ */
+bool ytree_quick_head = true;
+size_t ytree_quick_hits;
+
+/* A character YAML prints, and does not read as a line break. */
+static bool
+yaml_printable(uint32_t cp, size_t n)
+{
+	if (cp == 0xfffd && n == 1)
+		return false;		/* an invalid sequence */
+	if (cp < 0x80)
+		return cp >= 0x20 && cp < 0x7f;
+	if (cp < 0xa0 || cp == 0x2028 || cp == 0x2029 || cp == 0xfeff)
+		return false;
+	if (cp >= 0xd800 && cp < 0xe000)
+		return false;
+	return cp <= 0xfffd || (cp >= 0x10000 && cp <= 0x10ffff);
+}
+
+/* Is [s, e) all printable (and so also valid UTF-8)? */
+static bool
+printable_span(const char *s, const char *e)
+{
+	while (s < e) {
+		uint32_t cp;
+		size_t n;
+
+		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f) {
+			s++;
+			continue;
+		}
+		n = text_utf8_decode(s, (size_t)(e - s), &cp);
+		if (!yaml_printable(cp, n))
+			return false;
+		s += n;
+	}
+	return true;
+}
+
+static bool
+blank_or_comment(const char *s, const char *e)
+{
+	while (s < e && *s == ' ')
+		s++;
+	return s == e || *s == '#';
+}
+
+/* The value on a key's line, [v, e): its text, or false when unsure. */
+static bool
+quick_value(const char *v, const char *e, const char **ts, size_t *tl,
+    bool *plain)
+{
+	const char *q, *after;
+
+	if (v == e || *v == '#')
+		return false;		/* empty, or a block below */
+	if (*v == '"' || *v == '\'') {
+		q = memchr(v + 1, *v, (size_t)(e - v - 1));
+		if (q == NULL || memchr(v + 1, '\\', (size_t)(q - v - 1)) ||
+		    (q + 1 < e && q[1] == *v))
+			return false;	/* goes on, an escape, or '' */
+		for (after = q + 1; after < e && *after == ' '; after++)
+			;
+		if (after < e && (*after != '#' || after == q + 1))
+			return false;
+		*ts = v + 1;
+		*tl = (size_t)(q - v - 1);
+		*plain = false;
+		return true;
+	}
+	if (strchr("-?:,[]{}#&*!|>%@`", *v) != NULL)
+		return false;		/* an indicator: libyaml's to read */
+	/* A plain value ends at " #" (a comment); ": " is a mistake. */
+	for (q = v; q < e; q++) {
+		if (*q == ':' && (q + 1 == e || q[1] == ' '))
+			return false;
+		if (*q == '#' && q[-1] == ' ')
+			break;
+	}
+	while (q > v && q[-1] == ' ')
+		q--;
+	*ts = v;
+	*tl = (size_t)(q - v);
+	*plain = true;
+	return true;
+}
+
+static struct ynode *
+quick_scalar(struct parse *ps, const char *text, size_t len, int line,
+    int col, bool plain)
+{
+	yaml_mark_t m = { 0, (size_t)line - 1, (size_t)col - 1 };
+	struct ynode *n = node_new(ps, YNODE_SCALAR, &m);
+
+	if (n == NULL)
+		return NULL;
+	n->u.scalar.text = xstrndup(text, len);
+	n->u.scalar.len = len;
+	n->u.scalar.plain = plain;
+	return n;
+}
+
+static const struct ynode *
+ynode_get_n(const struct ynode *map, const char *key, size_t klen)
+{
+	size_t i;
+
+	for (i = 0; i < map->u.map.count; i++) {
+		const struct ynode *k = map->u.map.pairs[i].key;
+
+		if (k->u.scalar.len == klen &&
+		    memcmp(k->u.scalar.text, key, klen) == 0)
+			return map->u.map.pairs[i].value;
+	}
+	return NULL;
+}
+
+/* Returns 1 with the head in ps->root, or 0: not sure (nothing kept). */
+static int
+quick_head(struct parse *ps)
+{
+	const char *p = ps->data, *end = ps->data + ps->len;
+	struct ynode *root = NULL;
+	int line = 0;
+	size_t cap = 0;
+
+	if (ps->len == 0 || ps->len > ps->lim->max_bytes)
+		return 0;
+	while (p < end) {
+		const char *e = memchr(p, '\n', (size_t)(end - p));
+		const char *k, *ts;
+		size_t kl, tl, i;
+		bool plain;
+		struct ynode *key, *val;
+
+		if (e == NULL)
+			e = end;
+		line++;
+		/* printable_span refuses tabs and carriage returns too. */
+		if (!printable_span(p, e))
+			break;
+		if (blank_or_comment(p, e)) {
+			p = e + (e < end);
+			continue;
+		}
+		if (root != NULL && root->u.map.count == ps->key_count)
+			break;		/* the line after the head: fine */
+		/* A key at column 1: letters, digits, '_' and '-'. */
+		for (k = p; k < e && ((*k >= 'a' && *k <= 'z') ||
+		    (*k >= '0' && *k <= '9') || *k == '_'); k++)
+			;
+		kl = (size_t)(k - p);
+		if (kl == 0 || k + 1 >= e || k[0] != ':' || k[1] != ' ')
+			goto unsure;
+		for (i = 0; i < ps->key_count; i++) {
+			if (strlen(ps->keys[i]) == kl &&
+			    memcmp(ps->keys[i], p, kl) == 0)
+				break;
+		}
+		if (i == ps->key_count || (root != NULL &&
+		    ynode_get_n(root, p, kl) != NULL))
+			goto unsure;	/* another key, or twice */
+		for (k += 1; k < e && *k == ' '; k++)
+			;
+		if (!quick_value(k, e, &ts, &tl, &plain) ||
+		    tl > ps->lim->max_scalar)
+			goto unsure;
+		if (root == NULL) {
+			yaml_mark_t m = { 0, (size_t)line - 1, 0 };
+
+			if ((root = node_new(ps, YNODE_MAP, &m)) == NULL)
+				goto unsure;
+		}
+		key = quick_scalar(ps, p, kl, line, 1, true);
+		val = quick_scalar(ps, ts, tl, line, 1 + (int)(k - p), plain);
+		if (key == NULL || val == NULL) {
+			ynode_free(key);
+			ynode_free(val);
+			goto unsure;
+		}
+		if (root->u.map.count == cap) {
+			cap = cap ? cap * 2 : 8;
+			root->u.map.pairs = xreallocarray(root->u.map.pairs,
+			    cap, sizeof(struct ypair));
+		}
+		root->u.map.pairs[root->u.map.count].key = key;
+		root->u.map.pairs[root->u.map.count].value = val;
+		root->u.map.count++;
+		p = e + (e < end);
+	}
+	/* Sure only with every key read, and the next line (if any) not
+	 * going on with the last value. */
+	if (root != NULL && root->u.map.count == ps->key_count &&
+	    (p >= end || (*p != ' ' && *p != '\t'))) {
+		ps->root = root;
+		return 1;
+	}
+unsure:
+	ynode_free(root);
+	ps->nodes = 0;
+	return 0;
+}
+
 static int
 parse_events(struct ytree *t, const char *file, const char *data, size_t len,
     const struct ytree_limits *lim, struct diag_list *diags,
@@ -627,6 +843,20 @@ ytree_parse_head(struct ytree *t, const char *file, const char *data,
 	ps.keys = keys;
 	ps.key_count = key_count;
 	ps.stop = stop;
+	if (ytree_quick_head) {
+		ps.file = file;
+		ps.data = data;
+		ps.len = len;
+		ps.lim = &ytree_default_limits;
+		ps.diags = diags;
+		if (quick_head(&ps)) {
+			ytree_quick_hits++;
+			t->root = ps.root;
+			t->nodes = ps.nodes;
+			return 0;
+		}
+		ps.root = NULL;
+	}
 	return parse_events(t, file, data, len, &ytree_default_limits, diags,
 	    &ps);
 }

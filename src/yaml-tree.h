@@ -85,6 +85,11 @@ int ytree_parse_head(struct ytree *t, const char *file, const char *data,
     size_t len, const char *const *keys, size_t key_count, const char *stop,
     struct diag_list *diags);
 
+/* Test-only: false makes ytree_parse_head always use libyaml (the head
+ * is otherwise read directly when the file's first lines are simple). */
+extern bool ytree_quick_head;
+extern size_t ytree_quick_hits;	/* heads read the quick way */
+
 void ytree_finish(struct ytree *t);
 
 /* The value for 'key' in a map node, or NULL. */

@@ -1,5 +1,7 @@
 /* tests/test-yaml-tree.c - the bounded YAML tree: shape, marks and caps. */
 #include <criterion/criterion.h>
+#include <dirent.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
@@ -277,4 +279,189 @@ Test(yaml_tree, a_head_still_reports_problems_in_what_it_reads)
 	cr_assert_eq(parse_head("", &t, &d), 0);
 	cr_expect_null(t.root);
 	diag_list_finish(&d);
+}
+
+/* The quick head against libyaml's --------------------------------- */
+
+static const char *const head_keys[] = {
+	"id", "title", "topic", "ages", "minutes",
+};
+
+static bool
+same_node(const struct ynode *a, const struct ynode *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->type != b->type || a->line != b->line || a->col != b->col)
+		return false;
+	switch (a->type) {
+	case YNODE_SCALAR:
+		return a->u.scalar.len == b->u.scalar.len &&
+		    a->u.scalar.plain == b->u.scalar.plain &&
+		    memcmp(a->u.scalar.text, b->u.scalar.text,
+		    a->u.scalar.len) == 0;
+	case YNODE_MAP:
+		if (a->u.map.count != b->u.map.count)
+			return false;
+		for (i = 0; i < a->u.map.count; i++) {
+			if (!same_node(a->u.map.pairs[i].key,
+			    b->u.map.pairs[i].key) ||
+			    !same_node(a->u.map.pairs[i].value,
+			    b->u.map.pairs[i].value))
+				return false;
+		}
+		return true;
+	case YNODE_SEQ:
+		if (a->u.seq.count != b->u.seq.count)
+			return false;
+		for (i = 0; i < a->u.seq.count; i++) {
+			if (!same_node(a->u.seq.items[i], b->u.seq.items[i]))
+				return false;
+		}
+		return true;
+	}
+	return false;
+}
+
+/* Whenever the quick head answers, libyaml answers the same.  Returns
+ * whether the quick way was taken. */
+static bool
+quick_agrees(const char *what, const char *text, size_t len)
+{
+	struct ytree q, y;
+	struct diag_list dq, dy;
+	size_t hits = ytree_quick_hits;
+	int rq, ry;
+	bool quick;
+
+	diag_list_init(&dq);
+	diag_list_init(&dy);
+	ytree_quick_head = true;
+	rq = ytree_parse_head(&q, "t.yaml", text, len, head_keys, 5, "steps",
+	    &dq);
+	quick = ytree_quick_hits != hits;
+	ytree_quick_head = false;
+	ry = ytree_parse_head(&y, "t.yaml", text, len, head_keys, 5, "steps",
+	    &dy);
+	ytree_quick_head = true;
+	if (quick) {
+		cr_expect_eq(ry, 0, "%s: read quickly, but libyaml says: %s",
+		    what, dy.count ? dy.items[0].message : "?");
+		cr_expect(ry != 0 || same_node(q.root, y.root),
+		    "%s: the quick head differs from libyaml's", what);
+	} else {
+		/* Not sure: it is libyaml's answer. */
+		cr_expect_eq(rq, ry, "%s", what);
+		cr_expect(rq != 0 || same_node(q.root, y.root), "%s", what);
+	}
+	if (rq == 0)
+		ytree_finish(&q);
+	if (ry == 0)
+		ytree_finish(&y);
+	diag_list_finish(&dq);
+	diag_list_finish(&dy);
+	return quick;
+}
+
+static size_t
+quick_agrees_in(const char *dir, const char *file, size_t *files)
+{
+	DIR *dp = opendir(dir);
+	struct dirent *de;
+	size_t quick = 0;
+
+	cr_assert_not_null(dp, "%s", dir);
+	while ((de = readdir(dp)) != NULL) {
+		char *path, *data;
+		size_t len;
+
+		if (de->d_name[0] == '.')
+			continue;
+		path = file != NULL ? xasprintf("%s/%s/%s", dir, de->d_name,
+		    file) : xasprintf("%s/%s", dir, de->d_name);
+		if (read_file(path, 1 << 20, &data, &len) == 0) {
+			quick += quick_agrees(path, data, len);
+			(*files)++;
+			free(data);
+		}
+		free(path);
+	}
+	closedir(dp);
+	return quick;
+}
+
+Test(yaml_tree, the_quick_head_reads_what_libyaml_reads)
+{
+	size_t files = 0, quick;
+
+	/* Every shipped lesson is read the quick way. */
+	quick = quick_agrees_in("../lessons/en", NULL, &files);
+	quick += quick_agrees_in("../lessons/es", NULL, &files);
+	cr_expect_eq(quick, files - 2, "%zu of %zu (less two course files)",
+	    quick, files);
+	quick_agrees_in("data/lessons/good", NULL, &files);
+	quick_agrees_in("data/lessons/bad", NULL, &files);
+	quick_agrees_in("data/yaml-test-suite", "in.yaml", &files);
+	quick_agrees_in("fuzz/corpus/lesson", NULL, &files);
+	cr_expect_gt(files, 500);
+}
+
+Test(yaml_tree, the_quick_head_is_not_sure_of_anything_unusual)
+{
+	static const char *const tricky[] = {
+		/* Read quickly. */
+		"id: a\ntitle: T\ntopic: help\nages: 13-17\nminutes: 5\n",
+		"# c\n\nid: a # c\ntitle: \"Q: x\"\ntopic: help\n"
+		    "ages: 13-17\nminutes: 5\nsteps: []\n",
+		"id: a\ntitle: 'It is'\ntopic: help\nages: x\nminutes: 5\n",
+		"id: a\ntitle: \"Caf\xc3\xa9 \xe6\x97\xa5\"\ntopic: help\n"
+		    "ages: 1\nminutes: 5\n",
+		"minutes: 5\nages: 1\ntopic: help\ntitle: T\nid: a\n",
+		"id: a\ntitle: \"T\"   # note\ntopic: h\nages: 1\nminutes: 5",
+		/* Going on to the next line, in any way. */
+		"id: a\ntitle: T\ntopic: help\nages: 1\nminutes: 5\n  6\n",
+		"id: a\ntitle: T\n  more\ntopic: help\nages: 1\nminutes: 5\n",
+		"id: a\ntitle: \"T\n  more\"\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\ntitle: T\ntopic: help\nages: 1\nminutes: 5\n\tx\n",
+		"id: a\ntitle: >\n  T\ntopic: help\nages: 1\nminutes: 5\n",
+		/* Keys out of the head first, twice, or odd. */
+		"id: a\nnote: \"x\nminutes: 9\"\ntitle: T\ntopic: h\n"
+		    "ages: 1\nminutes: 5\n",
+		"id: a\nid: b\ntitle: T\ntopic: h\nages: 1\nminutes: 5\n",
+		"id : a\ntitle: T\ntopic: h\nages: 1\nminutes: 5\n",
+		"\"id\": a\ntitle: T\ntopic: h\nages: 1\nminutes: 5\n",
+		"---\nid: a\ntitle: T\ntopic: h\nages: 1\nminutes: 5\n",
+		"\xef\xbb\xbfid: a\ntitle: T\ntopic: h\nages: 1\nminutes: 5\n",
+		/* What YAML reads differently or refuses. */
+		"id: a\ntitle: \"a\\tb\"\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\ntitle: 'It''s'\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\r\ntitle: T\r\ntopic: h\r\nages: 1\r\nminutes: 5\r\n",
+		"id: a\ntitle: a: b\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\ntitle: &x T\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\ntitle: !t T\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\ntitle: T\xc2\x85U\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\ntitle: T\xe2\x80\xa8U\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\ntitle: T\xff\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\ntitle: T\x01\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\ntitle: \"a\"b\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\ntitle: -x\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\ntitle:\ntopic: h\nages: 1\nminutes: 5\n",
+		"id: a\ntitle: T\ntopic: h\nages: 1\n",
+		"",
+	};
+	size_t i, quick = 0;
+
+	for (i = 0; i < sizeof tricky / sizeof tricky[0]; i++) {
+		char *what = xasprintf("case %zu", i);
+
+		if (quick_agrees(what, tricky[i], strlen(tricky[i])))
+			quick++;
+		else
+			cr_expect_geq(i, 6, "case %zu should be read quickly",
+			    i);
+		free(what);
+	}
+	cr_expect_eq(quick, 6, "%zu read quickly", quick);
 }

@@ -760,9 +760,29 @@ lesson_load(const char *path, struct diag_list *diags, char **source,
 	return load(path, false, diags, source, source_len);
 }
 
+/* A head is near the top: read only the first bytes when they hold it
+ * (the quick way), else the whole file. */
+#define HEAD_BYTES 4096
+
 struct lesson *
 lesson_load_head(const char *path, struct diag_list *diags)
 {
+	char start[HEAD_BYTES];
+	struct ytree tree;
+	struct lesson *l;
+	size_t len;
+	bool whole;
+
+	if (read_file_start(path, start, sizeof start, &len, &whole) == 0) {
+		if (whole)
+			return lesson_parse_head(path, start, len, diags);
+		if (ytree_parse_head_prefix(&tree, path, start, len,
+		    lesson_head_keys, LESSON_HEAD) == 0) {
+			l = lesson_from_tree(path, &tree, true, diags);
+			ytree_finish(&tree);
+			return l;
+		}
+	}
 	return load(path, true, diags, NULL, NULL);
 }
 

@@ -204,6 +204,52 @@ edit_distance(const char *a, const char *b, int cap)
 static int read_into(int fd, size_t max, size_t want, read_fn rd,
     char **out, size_t *len);
 
+/* Open a regular file for reading without blocking on a FIFO. */
+static int
+open_regular(const char *path, struct stat *st)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK), err;
+
+	if (fd < 0)
+		return -errno;
+	if (fstat(fd, st) != 0 || !S_ISREG(st->st_mode)) {
+		err = fstat(fd, st) != 0 ? errno :
+		    S_ISDIR(st->st_mode) ? EISDIR : EINVAL;
+		close(fd);
+		return -err;
+	}
+	return fd;
+}
+
+int
+read_file_start(const char *path, char *buf, size_t cap, size_t *len,
+    bool *whole)
+{
+	struct stat st;
+	ssize_t n;
+	int fd = open_regular(path, &st), err = 0;
+
+	*len = 0;
+	*whole = false;
+	if (fd < 0)
+		return -fd;
+	while (*len < cap) {
+		n = read(fd, buf + *len, cap - *len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			err = errno;
+			break;
+		}
+		if (n == 0)
+			break;
+		*len += (size_t)n;
+	}
+	close(fd);
+	*whole = err == 0 && (off_t)*len == st.st_size;
+	return err;
+}
+
 int
 read_file(const char *path, size_t max, char **out, size_t *len)
 {
@@ -214,15 +260,9 @@ read_file(const char *path, size_t max, char **out, size_t *len)
 	*len = 0;
 	/* Non-blocking, so a FIFO with no writer cannot hang us; then
 	 * only regular files are read. */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+	fd = open_regular(path, &st);
 	if (fd < 0)
-		return errno;
-	if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-		err = fstat(fd, &st) != 0 ? errno :
-		    S_ISDIR(st.st_mode) ? EISDIR : EINVAL;
-		close(fd);
-		return err;
-	}
+		return -fd;
 	if ((size_t)st.st_size > max) {
 		close(fd);
 		return EFBIG;

@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdbool.h>
 #include <sys/types.h>
 
 #define RF_ARRAY_LEN(a) (sizeof(a) / sizeof((a)[0]))
@@ -54,6 +55,11 @@ int edit_distance(const char *a, const char *b, int cap);
 /* Read a whole file, refusing files over 'max' bytes.  Returns 0, or an
  * errno value (EFBIG when too large).  *out is NUL-terminated; free it. */
 int read_file(const char *path, size_t max, char **out, size_t *len);
+
+/* Read at most 'cap' bytes from the start of a regular file into buf.
+ * Returns 0 or an errno value; *whole says whether that was all of it. */
+int read_file_start(const char *path, char *buf, size_t cap, size_t *len,
+    bool *whole);
 
 /* The shapes of read(2) and write(2), so a caller can put its own hooks
  * (progress's fault injection) in front of the system calls. */

@@ -45,6 +45,7 @@ struct parse {
 	int skipping;		/* depth inside a skipped value */
 	bool done;		/* stopped early: the head is read */
 	size_t fed;		/* bytes of data given to libyaml so far */
+	bool partial;		/* data is only the start of the file */
 };
 
 /* libyaml decodes all the input it holds at once: a head is fed to it a
@@ -683,8 +684,11 @@ quick_head(struct parse *ps)
 		bool plain;
 		struct ynode *key, *val;
 
-		if (e == NULL)
+		if (e == NULL) {
+			if (ps->partial)
+				goto unsure;	/* the line may go on */
 			e = end;
+		}
 		line++;
 		/* printable_span refuses tabs and carriage returns too. */
 		if (!printable_span(p, e))
@@ -741,7 +745,7 @@ quick_head(struct parse *ps)
 	/* Sure only with every key read, and the next line (if any) not
 	 * going on with the last value. */
 	if (root != NULL && root->u.map.count == ps->key_count &&
-	    (p >= end || (*p != ' ' && *p != '\t'))) {
+	    (p >= end ? !ps->partial : (*p != ' ' && *p != '\t'))) {
 		ps->root = root;
 		return 1;
 	}
@@ -859,6 +863,32 @@ ytree_parse_head(struct ytree *t, const char *file, const char *data,
 	}
 	return parse_events(t, file, data, len, &ytree_default_limits, diags,
 	    &ps);
+}
+
+int
+ytree_parse_head_prefix(struct ytree *t, const char *file, const char *data,
+    size_t len, const char *const *keys, size_t key_count)
+{
+	struct parse ps;
+
+	t->root = NULL;
+	t->nodes = 0;
+	if (!ytree_quick_head)
+		return 1;
+	memset(&ps, 0, sizeof ps);
+	ps.keys = keys;
+	ps.key_count = key_count;
+	ps.file = file;
+	ps.data = data;
+	ps.len = len;
+	ps.lim = &ytree_default_limits;
+	ps.partial = true;
+	if (!quick_head(&ps))
+		return 1;
+	ytree_quick_hits++;
+	t->root = ps.root;
+	t->nodes = ps.nodes;
+	return 0;
 }
 
 void

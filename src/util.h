@@ -49,6 +49,21 @@ void buf_printf(struct buf *b, const char *fmt, ...)
 /* Give the buffer's string to the caller (free() it); the buffer is empty. */
 char *buf_steal(struct buf *b);
 
+/*
+ * An arena: many small allocations freed at once (a parsed YAML tree).
+ * Memory is zeroed.  Blocks grow; nothing is freed before arena_free.
+ */
+struct arena;
+
+struct arena *arena_new(void);
+void *arena_alloc(struct arena *a, size_t n);
+char *arena_strndup(struct arena *a, const char *s, size_t n);
+/* A bigger copy of an array that lives in the arena (the old one is left,
+ * and freed with the arena). */
+void *arena_grow(struct arena *a, void *old, size_t old_bytes,
+    size_t new_bytes);
+void arena_free(struct arena *a);
+
 /* Edit distance (swapping two neighbours costs one), capped at cap+1. */
 int edit_distance(const char *a, const char *b, int cap);
 

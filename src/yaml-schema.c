@@ -41,7 +41,13 @@ has_hidden_characters(const char *s, size_t len)
 
 	while (i < len) {
 		uint32_t cp;
-		size_t n = text_utf8_decode(s + i, len - i, &cp);
+		size_t n;
+
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			i++;		/* printable ASCII */
+			continue;
+		}
+		n = text_utf8_decode(s + i, len - i, &cp);
 
 		i += n;
 		if (cp == '\n' || cp == '\t')
@@ -92,20 +98,24 @@ schema_text(struct schema *sc, const struct ynode *n, const char *key,
 {
 	const char *s;
 	size_t len, i;
-	bool blank = true, plain = true;
+	bool blank, plain = true;
 
 	if (!schema_want_scalar(sc, n, key))
 		return NULL;
 	s = schema_scalar(n);
 	len = n->u.scalar.len;
+	for (i = 0; i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
+	    s[i] == '\r'); i++)
+		;
+	blank = i == len;
+	/* Printable ASCII and line breaks need no more checks. */
 	for (i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)s[i];
 
-		if (c != ' ' && c != '\n' && c != '\t' && c != '\r')
-			blank = false;
-		/* Printable ASCII and line breaks need no more checks. */
-		if (c >= 0x7f || (c < 0x20 && c != '\n' && c != '\t'))
+		if (c >= 0x7f || (c < 0x20 && c != '\n' && c != '\t')) {
 			plain = false;
+			break;
+		}
 	}
 	if (blank) {
 		schema_problem(sc, DIAG_ERROR, DIAG_BAD_VALUE, n,

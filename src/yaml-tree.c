@@ -46,6 +46,7 @@ struct parse {
 	bool done;		/* stopped early: the head is read */
 	size_t fed;		/* bytes of data given to libyaml so far */
 	bool partial;		/* data is only the start of the file */
+	struct arena *arena;	/* every node and text of the tree */
 };
 
 /* libyaml decodes all the input it holds at once: a head is fed to it a
@@ -66,33 +67,6 @@ feed_chunk(void *arg, unsigned char *buffer, size_t size, size_t *size_read)
 	ps->fed += n;
 	*size_read = n;
 	return 1;
-}
-
-static void
-ynode_free(struct ynode *n)
-{
-	size_t i;
-
-	if (n == NULL)
-		return;
-	switch (n->type) {
-	case YNODE_SCALAR:
-		free(n->u.scalar.text);
-		break;
-	case YNODE_MAP:
-		for (i = 0; i < n->u.map.count; i++) {
-			ynode_free(n->u.map.pairs[i].key);
-			ynode_free(n->u.map.pairs[i].value);
-		}
-		free(n->u.map.pairs);
-		break;
-	case YNODE_SEQ:
-		for (i = 0; i < n->u.seq.count; i++)
-			ynode_free(n->u.seq.items[i]);
-		free(n->u.seq.items);
-		break;
-	}
-	free(n);
 }
 
 static void
@@ -280,7 +254,7 @@ node_new(struct parse *ps, enum ynode_type type, const yaml_mark_t *mark)
 		return NULL;
 	}
 	ps->nodes++;
-	n = xcalloc(1, sizeof *n);
+	n = arena_alloc(ps->arena, sizeof *n);
 	n->type = type;
 	n->line = (int)mark->line + 1;
 	n->col = (int)mark->column + 1;
@@ -303,9 +277,12 @@ attach(struct parse *ps, struct ynode *n)
 	parent = f->node;
 	if (parent->type == YNODE_SEQ) {
 		if (parent->u.seq.count == f->cap) {
-			f->cap = f->cap ? f->cap * 2 : 4;
-			parent->u.seq.items = xreallocarray(
-			    parent->u.seq.items, f->cap, sizeof(struct ynode *));
+			size_t cap = f->cap ? f->cap * 2 : 4;
+
+			parent->u.seq.items = arena_grow(ps->arena,
+			    parent->u.seq.items, f->cap * sizeof(struct ynode *),
+			    cap * sizeof(struct ynode *));
+			f->cap = cap;
 		}
 		parent->u.seq.items[parent->u.seq.count++] = n;
 		return 0;
@@ -318,7 +295,6 @@ attach(struct parse *ps, struct ynode *n)
 			problem(ps, DIAG_WRONG_TYPE, &m,
 			    _("a key must be a plain word, not a list or a "
 			    "mapping; check the indentation"));
-			ynode_free(n);
 			return -1;
 		}
 		for (i = 0; i < parent->u.map.count; i++) {
@@ -336,7 +312,6 @@ attach(struct parse *ps, struct ynode *n)
 
 				problem(ps, DIAG_DUPLICATE_KEY, &m, msg);
 				free(msg);
-				ynode_free(n);
 				return -1;
 			}
 		}
@@ -344,9 +319,11 @@ attach(struct parse *ps, struct ynode *n)
 		return 0;
 	}
 	if (parent->u.map.count == f->cap) {
-		f->cap = f->cap ? f->cap * 2 : 4;
-		parent->u.map.pairs = xreallocarray(parent->u.map.pairs,
-		    f->cap, sizeof(struct ypair));
+		size_t cap = f->cap ? f->cap * 2 : 4;
+
+		parent->u.map.pairs = arena_grow(ps->arena, parent->u.map.pairs,
+		    f->cap * sizeof(struct ypair), cap * sizeof(struct ypair));
+		f->cap = cap;
 	}
 	parent->u.map.pairs[parent->u.map.count].key = f->key;
 	parent->u.map.pairs[parent->u.map.count].value = n;
@@ -417,8 +394,8 @@ on_event(struct parse *ps, const yaml_event_t *ev)
 		n = node_new(ps, YNODE_SCALAR, &ev->start_mark);
 		if (n == NULL)
 			return -1;
-		n->u.scalar.text = xstrndup((const char *)ev->data.scalar.value,
-		    ev->data.scalar.length);
+		n->u.scalar.text = arena_strndup(ps->arena,
+		    (const char *)ev->data.scalar.value, ev->data.scalar.length);
 		n->u.scalar.len = ev->data.scalar.length;
 		n->u.scalar.plain = ev->data.scalar.style ==
 		    YAML_PLAIN_SCALAR_STYLE;
@@ -645,7 +622,7 @@ quick_scalar(struct parse *ps, const char *text, size_t len, int line,
 
 	if (n == NULL)
 		return NULL;
-	n->u.scalar.text = xstrndup(text, len);
+	n->u.scalar.text = arena_strndup(ps->arena, text, len);
 	n->u.scalar.len = len;
 	n->u.scalar.plain = plain;
 	return n;
@@ -727,15 +704,13 @@ quick_head(struct parse *ps)
 		}
 		key = quick_scalar(ps, p, kl, line, 1, true);
 		val = quick_scalar(ps, ts, tl, line, 1 + (int)(k - p), plain);
-		if (key == NULL || val == NULL) {
-			ynode_free(key);
-			ynode_free(val);
+		if (key == NULL || val == NULL)
 			goto unsure;
-		}
 		if (root->u.map.count == cap) {
+			root->u.map.pairs = arena_grow(ps->arena,
+			    root->u.map.pairs, cap * sizeof(struct ypair),
+			    (cap ? cap * 2 : 8) * sizeof(struct ypair));
 			cap = cap ? cap * 2 : 8;
-			root->u.map.pairs = xreallocarray(root->u.map.pairs,
-			    cap, sizeof(struct ypair));
 		}
 		root->u.map.pairs[root->u.map.count].key = key;
 		root->u.map.pairs[root->u.map.count].value = val;
@@ -750,7 +725,7 @@ quick_head(struct parse *ps)
 		return 1;
 	}
 unsure:
-	ynode_free(root);
+	/* What was made stays in the arena until it is freed. */
 	ps->nodes = 0;
 	return 0;
 }
@@ -762,11 +737,14 @@ parse_events(struct ytree *t, const char *file, const char *data, size_t len,
 {
 	yaml_parser_t yp;
 	yaml_event_t ev;
-	int rc = 0, i;
+	int rc = 0;
 	bool done = false;
 
 	t->root = NULL;
 	t->nodes = 0;
+	t->arena = NULL;
+	if (ps->arena == NULL)
+		ps->arena = arena_new();
 	ps->file = file;
 	ps->data = data;
 	ps->len = len;
@@ -777,6 +755,8 @@ parse_events(struct ytree *t, const char *file, const char *data, size_t len,
 		diag_add(diags, DIAG_ERROR, DIAG_TOO_BIG, file, 0, 0,
 		    _("the file is too big (%zu bytes; the most is %zu); split "
 		    "it into several lessons"), len, lim->max_bytes);
+		arena_free(ps->arena);
+		ps->arena = NULL;
 		return -1;
 	}
 	if (!yaml_parser_initialize(&yp))
@@ -803,25 +783,22 @@ parse_events(struct ytree *t, const char *file, const char *data, size_t len,
 	}
 	yaml_parser_delete(&yp);
 
-	/* Stopped early: the root mapping is still open, with what it has. */
+	/* Stopped early: the root mapping is still open, with what it has
+	 * (an unfinished key is dropped with the arena). */
 	if (rc == 0 && ps->done && ps->depth == 1) {
-		ynode_free(ps->stack[0].key);
-		ps->stack[0].key = NULL;
 		ps->root = ps->stack[0].node;
-		ps->stack[0].node = NULL;
 		ps->depth = 0;
 	}
-	/* Unwind whatever was still open (only after an error). */
-	for (i = ps->depth - 1; i >= 0; i--) {
-		ynode_free(ps->stack[i].key);
-		ynode_free(ps->stack[i].node);
-	}
 	if (rc < 0) {
-		ynode_free(ps->root);
+		/* Whatever was still open goes with the arena. */
+		arena_free(ps->arena);
+		ps->arena = NULL;
 		return -1;
 	}
 	t->root = ps->root;
 	t->nodes = ps->nodes;
+	t->arena = ps->arena;
+	ps->arena = NULL;
 	return 0;
 }
 
@@ -853,10 +830,12 @@ ytree_parse_head(struct ytree *t, const char *file, const char *data,
 		ps.len = len;
 		ps.lim = &ytree_default_limits;
 		ps.diags = diags;
+		ps.arena = arena_new();
 		if (quick_head(&ps)) {
 			ytree_quick_hits++;
 			t->root = ps.root;
 			t->nodes = ps.nodes;
+			t->arena = ps.arena;
 			return 0;
 		}
 		ps.root = NULL;
@@ -873,6 +852,7 @@ ytree_parse_head_prefix(struct ytree *t, const char *file, const char *data,
 
 	t->root = NULL;
 	t->nodes = 0;
+	t->arena = NULL;
 	if (!ytree_quick_head)
 		return 1;
 	memset(&ps, 0, sizeof ps);
@@ -883,11 +863,15 @@ ytree_parse_head_prefix(struct ytree *t, const char *file, const char *data,
 	ps.len = len;
 	ps.lim = &ytree_default_limits;
 	ps.partial = true;
-	if (!quick_head(&ps))
+	ps.arena = arena_new();
+	if (!quick_head(&ps)) {
+		arena_free(ps.arena);
 		return 1;
+	}
 	ytree_quick_hits++;
 	t->root = ps.root;
 	t->nodes = ps.nodes;
+	t->arena = ps.arena;
 	return 0;
 }
 
@@ -896,7 +880,8 @@ ytree_finish(struct ytree *t)
 {
 	if (t == NULL)
 		return;
-	ynode_free(t->root);
+	arena_free(t->arena);
+	t->arena = NULL;
 	t->root = NULL;
 	t->nodes = 0;
 }

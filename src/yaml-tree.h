@@ -60,9 +60,12 @@ struct ytree_limits {
 /* The limits lessons are read with: 1 MiB, depth 32, 20000 nodes, 64 KiB. */
 extern const struct ytree_limits ytree_default_limits;
 
+struct arena;
+
 struct ytree {
 	struct ynode *root;	/* NULL for an empty document */
 	size_t nodes;
+	struct arena *arena;	/* owns every node and text */
 };
 
 /*

@@ -109,10 +109,13 @@ home_draw(struct app *a)
 	ui_frame("redflags", right, CTX_HOME, &top, &rows);
 	ui_doc_init(&d, COLS - 2);
 	if (a->first_screen) {
-		ui_doc_text(&d, _("Press h at any time to see where to get "
-		    "help. Press x at any time to leave at once: the screen is "
-		    "cleared and your progress is kept."), UI_NOTICE, 0, NULL,
-		    false);
+		/* Only promise what is true: progress may not be saved. */
+		ui_doc_text(&d, a->progress->can_save ? _("Press h at any "
+		    "time to see where to get help. Press x at any time to "
+		    "leave at once: the screen is cleared and your progress is "
+		    "kept.") : _("Press h at any time to see where to get help. "
+		    "Press x at any time to leave at once: the screen is "
+		    "cleared."), UI_NOTICE, 0, NULL, false);
 		ui_doc_blank(&d);
 	}
 	/* Notices first, where they are seen.  Read live: a save that

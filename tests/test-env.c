@@ -324,6 +324,10 @@ check_unsaved_run(struct env *e, const char *folder, const char *reason)
 	SEE(e, reason);
 	SEE(e, "A teacher can check the folder");
 	SEE(e, want);
+	/* Nothing promises what cannot be kept. */
+	cr_expect_not(vt_find_text(e->vt, "your progress is kept", NULL, NULL),
+	    "the first screen promises progress is kept:\n%s",
+	    vt_screen_text(e->vt));
 	play_sample(e, POINTER);
 	quit_and_check_terminal(e);
 	cr_expect(vt_wait_text(e->vt, "redflags: Your progress cannot be "

@@ -329,6 +329,40 @@ check_translations(struct checker *ck)
 	}
 }
 
+/* Is this English lesson (DIR/en/NAME) translated: is there a
+ * DIR/xx/NAME?  Only then is it kept for the comparisons. */
+static bool
+has_translations(const char *path)
+{
+	const char *base = strrchr(path, '/'), *dir;
+	char *parent, **names;
+	size_t n, i;
+	bool found = false;
+
+	if (base == NULL || base == path)
+		return false;
+	for (dir = base - 1; dir > path && dir[-1] != '/'; dir--)
+		;
+	if (base - dir != 2 || strncmp(dir, "en", 2) != 0)
+		return false;
+	parent = xstrndup(path, dir > path ? (size_t)(dir - path - 1) : 0);
+	names = paths_list_dir(*parent ? parent : ".", &n);
+	for (i = 0; i < n && !found; i++) {
+		size_t len = strlen(names[i]);
+		struct stat st;
+		char *tr;
+
+		if (len < 2 || len > 3 || strcmp(names[i], "en") == 0)
+			continue;
+		tr = xasprintf("%s/%s%s", *parent ? parent : ".", names[i], base);
+		found = stat(tr, &st) == 0;
+		free(tr);
+	}
+	paths_free_list(names);
+	free(parent);
+	return found;
+}
+
 static void
 check_file(struct checker *ck, const char *path)
 {
@@ -392,7 +426,20 @@ check_file(struct checker *ck, const char *path)
 	}
 	report(ck, &d, src, len);
 	diag_list_finish(&d);
-	/* l and src are kept in ck->loaded. */
+	/* Kept for the translation comparisons only when there are any:
+	 * a translation, or an English lesson that has one. */
+	{
+		char lang[8], *source = source_of(path, lang);
+
+		if (source == NULL && !has_translations(path)) {
+			lesson_destroy(l);
+			free(src);
+			ck->loaded[ck->lesson_count - 1].lesson = NULL;
+			ck->loaded[ck->lesson_count - 1].text = NULL;
+			ck->loaded[ck->lesson_count - 1].len = 0;
+		}
+		free(source);
+	}
 }
 
 static void

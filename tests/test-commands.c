@@ -135,3 +135,20 @@ Test(commands, new_refuses_an_unknown_topic)
 	cr_expect_not_null(strstr(err, "unknown topic 'dating'"));
 	free(err);
 }
+
+Test(commands, check_compares_each_translation_with_its_source)
+{
+	char *out = NULL, *err = NULL;
+
+	cr_assert_neq(check("data/check-translation", false, false, &out,
+	    &err), 0);
+	cr_expect(strstr(err, "data/check-translation/es/greeting.yaml:8:5: "
+	    "error: step 1 has the id 'hola' here, the source 'hello'") != NULL,
+	    "%s", err);
+	cr_expect(strstr(err, "es: 1 of 2 lessons translated (50%)") != NULL,
+	    "%s", err);
+	cr_expect(strstr(err, "es: not translated yet: alone.yaml") != NULL,
+	    "%s", err);
+	free(out);
+	free(err);
+}

@@ -33,52 +33,6 @@ schema_scalar(const struct ynode *n)
 	return n->u.scalar.text;
 }
 
-/* Does the text hold something that sanitising will remove? */
-static bool
-has_hidden_characters(const char *s, size_t len)
-{
-	size_t i = 0;
-
-	while (i < len) {
-		uint32_t cp;
-		size_t n;
-
-		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
-			i++;		/* printable ASCII */
-			continue;
-		}
-		n = text_utf8_decode(s + i, len - i, &cp);
-
-		i += n;
-		if (cp == '\n' || cp == '\t')
-			continue;
-		if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) ||
-		    (cp >= 0x202a && cp <= 0x202e) ||
-		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
-		    cp == 0x200f || cp == 0x061c || cp == 0x200b ||
-		    cp == 0x2060 || cp == 0xfeff)
-			return true;
-	}
-	return false;
-}
-
-/* UTF-8 check in which a NUL (from a "\0" escape) is not an encoding
- * problem: it is a hidden character, removed and warned about. */
-static bool
-utf8_valid_allowing_nul(const char *s, size_t len)
-{
-	size_t start = 0, i;
-
-	for (i = 0; i <= len; i++) {
-		if (i == len || s[i] == '\0') {
-			if (!text_utf8_valid(s + start, i - start, NULL))
-				return false;
-			start = i + 1;
-		}
-	}
-	return true;
-}
-
 /* Expect a scalar; report a wrong type otherwise. */
 bool
 schema_want_scalar(struct schema *sc, const struct ynode *n, const char *key)
@@ -91,6 +45,49 @@ schema_want_scalar(struct schema *sc, const struct ynode *n, const char *key)
 	return false;
 }
 
+/*
+ * One pass over a text: is it plain (printable ASCII, tabs and line
+ * breaks only), valid UTF-8 (a NUL from a "\0" escape is not an encoding
+ * problem), and does it hold a hidden character (a control, a bidi
+ * override, a zero-width space...)?
+ */
+static void
+scan_text(const char *s, size_t len, bool *plain, bool *valid, bool *hidden)
+{
+	size_t i = 0;
+
+	*plain = *valid = true;
+	*hidden = false;
+	while (i < len) {
+		unsigned char c = (unsigned char)s[i];
+		uint32_t cp;
+		size_t n;
+
+		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t') {
+			i++;
+			continue;
+		}
+		*plain = false;
+		if (c < 0x80) {
+			*hidden = true;		/* a control, or DEL */
+			i++;
+			continue;
+		}
+		n = text_utf8_decode(s + i, len - i, &cp);
+		if (cp == 0xfffd && n == 1) {
+			*valid = false;
+			return;
+		}
+		if ((cp >= 0x80 && cp < 0xa0) ||
+		    (cp >= 0x202a && cp <= 0x202e) ||
+		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
+		    cp == 0x200f || cp == 0x061c || cp == 0x200b ||
+		    cp == 0x2060 || cp == 0xfeff)
+			*hidden = true;
+		i += n;
+	}
+}
+
 /* A text field: validated, sanitised copy, or NULL after a problem. */
 char *
 schema_text(struct schema *sc, const struct ynode *n, const char *key,
@@ -98,7 +95,7 @@ schema_text(struct schema *sc, const struct ynode *n, const char *key,
 {
 	const char *s;
 	size_t len, i;
-	bool blank, plain = true;
+	bool plain, valid, hidden;
 
 	if (!schema_want_scalar(sc, n, key))
 		return NULL;
@@ -107,34 +104,37 @@ schema_text(struct schema *sc, const struct ynode *n, const char *key,
 	for (i = 0; i < len && (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' ||
 	    s[i] == '\r'); i++)
 		;
-	blank = i == len;
-	/* Printable ASCII and line breaks need no more checks. */
-	for (i = 0; i < len; i++) {
-		unsigned char c = (unsigned char)s[i];
-
-		if (c >= 0x7f || (c < 0x20 && c != '\n' && c != '\t')) {
-			plain = false;
-			break;
-		}
-	}
-	if (blank) {
+	if (i == len) {
 		schema_problem(sc, DIAG_ERROR, DIAG_BAD_VALUE, n,
 		    _("'%s' is empty; write the text, or remove the key"),
 		    key);
 		return NULL;
 	}
-	if (!plain && !utf8_valid_allowing_nul(s, len)) {
+	scan_text(s, len, &plain, &valid, &hidden);
+	if (!valid) {
 		schema_problem(sc, DIAG_ERROR, DIAG_ENCODING, n,
 		    _("'%s' is not valid UTF-8 text; check escapes such as "
 		    "\"\\x..\" or save the file as UTF-8"), key);
 		return NULL;
 	}
-	if (!plain && has_hidden_characters(s, len)) {
+	if (hidden) {
 		schema_problem(sc, DIAG_WARNING, DIAG_CONTENT, n,
 		    _("'%s' contains invisible control characters (such as "
 		    "an escape sequence, a NUL or a right-to-left override); "
 		    "they are removed before display: delete them from the "
 		    "file"), key);
+	}
+	if (plain) {
+		/* What text_sanitize makes of plain text, without its
+		 * decoding: tabs, and line breaks in one-line text, are
+		 * spaces. */
+		char *out = xstrndup(s, len);
+
+		for (i = 0; i < len; i++) {
+			if (out[i] == '\t' || (out[i] == '\n' && !multiline))
+				out[i] = ' ';
+		}
+		return out;
 	}
 	return text_sanitize(s, len, multiline ? TEXT_KEEP_NEWLINES : 0);
 }

@@ -576,17 +576,31 @@ blank_or_comment(const char *s, const char *e)
 /* The value on a key's line, [v, e): its text, or false when unsure. */
 static bool
 quick_value(const char *v, const char *e, const char **ts, size_t *tl,
-    bool *plain)
+    bool *plain, bool *escaped)
 {
 	const char *q, *after;
 
+	*escaped = false;
 	if (v == e || *v == '#')
 		return false;		/* empty, or a block below */
-	if (*v == '"' || *v == '\'') {
+	if (*v == '"') {
+		/* Only the escapes \" and \\ are taken here. */
+		for (q = v + 1; q < e && *q != '"'; q++) {
+			if (*q == '\\') {
+				if (q + 1 == e || (q[1] != '"' && q[1] != '\\'))
+					return false;
+				q++;
+				*escaped = true;
+			}
+		}
+		if (q == e)
+			return false;	/* goes on to the next line */
+	} else if (*v == '\'') {
 		q = memchr(v + 1, *v, (size_t)(e - v - 1));
-		if (q == NULL || memchr(v + 1, '\\', (size_t)(q - v - 1)) ||
-		    (q + 1 < e && q[1] == *v))
-			return false;	/* goes on, an escape, or '' */
+		if (q == NULL || (q + 1 < e && q[1] == *v))
+			return false;	/* goes on, or '' */
+	}
+	if (*v == '"' || *v == '\'') {
 		for (after = q + 1; after < e && *after == ' '; after++)
 			;
 		if (after < e && (*after != '#' || after == q + 1))
@@ -615,14 +629,25 @@ quick_value(const char *v, const char *e, const char **ts, size_t *tl,
 
 static struct ynode *
 quick_scalar(struct parse *ps, const char *text, size_t len, int line,
-    int col, bool plain)
+    int col, bool plain, bool escaped)
 {
 	yaml_mark_t m = { 0, (size_t)line - 1, (size_t)col - 1 };
 	struct ynode *n = node_new(ps, YNODE_SCALAR, &m);
+	size_t i, o = 0;
 
 	if (n == NULL)
 		return NULL;
 	n->u.scalar.text = arena_strndup(ps->arena, text, len);
+	if (escaped) {
+		/* \" and \\ (quick_value let no other through). */
+		for (i = 0; i < len; i++) {
+			if (text[i] == '\\')
+				i++;
+			n->u.scalar.text[o++] = text[i];
+		}
+		n->u.scalar.text[o] = '\0';
+		len = o;
+	}
 	n->u.scalar.len = len;
 	n->u.scalar.plain = plain;
 	return n;
@@ -658,7 +683,7 @@ quick_head(struct parse *ps)
 		const char *e = memchr(p, '\n', (size_t)(end - p));
 		const char *k, *ts;
 		size_t kl, tl, i;
-		bool plain;
+		bool plain, escaped;
 		struct ynode *key, *val;
 
 		if (e == NULL) {
@@ -693,7 +718,7 @@ quick_head(struct parse *ps)
 			goto unsure;	/* another key, or twice */
 		for (k += 1; k < e && *k == ' '; k++)
 			;
-		if (!quick_value(k, e, &ts, &tl, &plain) ||
+		if (!quick_value(k, e, &ts, &tl, &plain, &escaped) ||
 		    tl > ps->lim->max_scalar)
 			goto unsure;
 		if (root == NULL) {
@@ -702,8 +727,9 @@ quick_head(struct parse *ps)
 			if ((root = node_new(ps, YNODE_MAP, &m)) == NULL)
 				goto unsure;
 		}
-		key = quick_scalar(ps, p, kl, line, 1, true);
-		val = quick_scalar(ps, ts, tl, line, 1 + (int)(k - p), plain);
+		key = quick_scalar(ps, p, kl, line, 1, true, false);
+		val = quick_scalar(ps, ts, tl, line, 1 + (int)(k - p), plain,
+		    escaped);
 		if (key == NULL || val == NULL)
 			goto unsure;
 		if (root->u.map.count == cap) {

@@ -218,7 +218,7 @@ on_output(const char *s, size_t len, void *user)
 static char **
 make_env(const char *home)
 {
-	char **env = xmalloc(10 * sizeof *env);
+	char **env = xmalloc(12 * sizeof *env);
 	int n = 0;
 
 	env[n++] = "TERM=xterm-256color";
@@ -229,6 +229,8 @@ make_env(const char *home)
 	env[n++] = xstrfmt("XDG_CONFIG_HOME=%s/config", home);
 	env[n++] = xstrfmt("XDG_DATA_DIRS=%s/none", home);
 	env[n++] = "REDFLAGS_ONLY_LESSONS=1";
+	/* Each key's own time, from reading it to the end of its redraw. */
+	env[n++] = xstrfmt("REDFLAGS_KEY_TIMES=%s/key-times", home);
 	env[n] = NULL;
 	return env;
 }
@@ -236,6 +238,7 @@ make_env(const char *home)
 static void
 free_env(char **env)
 {
+	free(env[8]);
 	free(env[3]);
 	free(env[4]);
 	free(env[5]);
@@ -493,6 +496,7 @@ struct result {
 	struct samples bytes_first;
 	struct samples bytes_move;
 	struct samples latency;	/* ms from key to the end of its redraw */
+	struct samples inside;	/* ms the program itself takes a key */
 	struct samples hwm;	/* KB */
 	struct samples maxrss;	/* KB */
 	int failures;		/* runs that went wrong */
@@ -597,6 +601,37 @@ one_key(struct pt *p, const char *key, int quiet_ms, int timeout_ms,
 	return p->t_last - t0;
 }
 
+/*
+ * The program's own times for the last 'keys' keys (REDFLAGS_KEY_TIMES:
+ * microseconds from reading a key to the end of its redraw, one a line);
+ * the keys that opened the chat come before them.
+ */
+static void
+read_key_times(const struct pt *p, int keys, struct samples *into)
+{
+	char *path = xstrfmt("%s/key-times", p->home);
+	FILE *f = fopen(path, "r");
+	double v, *all = NULL;
+	size_t n = 0, cap = 0, i;
+
+	free(path);
+	if (f == NULL)
+		return;
+	while (fscanf(f, "%lf", &v) == 1) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 64;
+			all = realloc(all, cap * sizeof *all);
+			if (all == NULL)
+				exit(1);
+		}
+		all[n++] = v;
+	}
+	fclose(f);
+	for (i = n > (size_t)keys ? n - (size_t)keys : 0; i < n; i++)
+		add(into, all[i] / 1000.0);
+	free(all);
+}
+
 /* One interactive run of configuration c. */
 static void
 run_interactive(int c, int keys)
@@ -646,9 +681,10 @@ run_interactive(int c, int keys)
 		wait_quiet(p, KEY_QUIET_MS, 2000);
 		send_keys(p, "q");
 	}
-	if (pt_wait_exit(p, 10000))
+	if (pt_wait_exit(p, 10000)) {
 		add(&r->maxrss, (double)p->ru.ru_maxrss);
-	else {
+		read_key_times(p, keys, &r->inside);
+	} else {
 		fprintf(stderr, "bench: %s did not quit cleanly\n",
 		    conf_name[c]);
 		r->failures++;
@@ -1146,9 +1182,10 @@ main(int argc, char **argv)
 	    results[C_FLOOR].latency.n);
 	printf("| program | first screen ms (median) | × floor | p90 ms "
 	    "| first screen bytes | move bytes | key→redraw median ms "
-	    "| × floor | p90 ms | peak RSS KB (VmHWM) | ru_maxrss KB "
+	    "| × floor | p90 ms | in the program: key→redraw median ms "
+	    "| p90 ms | peak RSS KB (VmHWM) | ru_maxrss KB "
 	    "| failed runs / missed keys |\n"
-	    "|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+	    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
 	for (i = 0; i < NCONF; i++) {
 		struct result *r = &results[i];
 		char rf[32], rl[32];
@@ -1162,9 +1199,11 @@ main(int argc, char **argv)
 			printf("| %s | %.2f | %s | %.2f | %.0f | ",
 			    conf_name[i], first, rf, quantile(&r->first, 0.9),
 			    median(&r->bytes_first));
-		printf("%.0f | %.3f | %s | %.3f | %.0f | %.0f | %d / %d |\n",
+		printf("%.0f | %.3f | %s | %.3f | %.3f | %.3f | %.0f | %.0f "
+		    "| %d / %d |\n",
 		    median(&r->bytes_move), lat, rl,
-		    quantile(&r->latency, 0.9), median(&r->hwm),
+		    quantile(&r->latency, 0.9), median(&r->inside),
+		    quantile(&r->inside, 0.9), median(&r->hwm),
 		    median(&r->maxrss), r->failures, r->misses);
 	}
 	printf("\n(bench's own VmHWM: %ld KB; ru_maxrss cannot be below the "

@@ -13,6 +13,8 @@
 #include <curses.h>
 #include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 
 #define ITEMS	15
 
@@ -83,6 +85,10 @@ int
 main(void)
 {
 	int cursor = 0, key;
+	static double times[4096];
+	size_t ntimes = 0, i;
+	const char *path;
+	FILE *f;
 
 	setlocale(LC_ALL, "");
 	initscr();
@@ -103,15 +109,30 @@ main(void)
 	}
 	draw(cursor);
 	while ((key = getch()) != 'q') {
+		struct timespec t0, t1;
+
 		if (key == ERR)
 			continue;
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (key == KEY_UP && cursor > 0)
 			cursor--;
 		else if (key == KEY_DOWN && cursor + 1 < ITEMS)
 			cursor++;
 		draw(cursor);
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		if (ntimes < sizeof times / sizeof times[0])
+			times[ntimes++] = (double)(t1.tv_sec - t0.tv_sec) *
+			    1e6 + (double)(t1.tv_nsec - t0.tv_nsec) / 1e3;
 	}
 	curs_set(1);
 	endwin();
+	/* As redflags does with REDFLAGS_KEY_TIMES: each key's time from
+	 * reading it to the end of its redraw, in microseconds. */
+	if ((path = getenv("REDFLAGS_KEY_TIMES")) != NULL &&
+	    (f = fopen(path, "w")) != NULL) {
+		for (i = 0; i < ntimes; i++)
+			fprintf(f, "%.1f\n", times[i]);
+		fclose(f);
+	}
 	return 0;
 }

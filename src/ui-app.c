@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "i18n.h"
 #include "lesson-check.h"
@@ -12,6 +13,61 @@
 #include "ui-draw.h"
 #include "ui-term.h"
 #include "util.h"
+
+/*
+ * REDFLAGS_KEY_TIMES=FILE (for bench/): the time from reading each key to
+ * the end of its redraw, in microseconds, one per line, written to FILE
+ * when the program ends.  Nothing is kept without it.
+ */
+#define KEY_TIMES_MAX 4096
+static double *key_times;
+static size_t key_times_n;
+static struct timespec key_t0;
+
+static void
+key_times_start(void)
+{
+	if (getenv("REDFLAGS_KEY_TIMES") != NULL && key_times == NULL)
+		key_times = xcalloc(KEY_TIMES_MAX, sizeof *key_times);
+}
+
+static void
+key_times_key(void)
+{
+	if (key_times != NULL)
+		clock_gettime(CLOCK_MONOTONIC, &key_t0);
+}
+
+static void
+key_times_drawn(void)
+{
+	struct timespec t;
+
+	if (key_times == NULL || key_times_n == KEY_TIMES_MAX)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	key_times[key_times_n++] = (double)(t.tv_sec - key_t0.tv_sec) * 1e6 +
+	    (double)(t.tv_nsec - key_t0.tv_nsec) / 1e3;
+}
+
+static void
+key_times_finish(void)
+{
+	const char *path = getenv("REDFLAGS_KEY_TIMES");
+	FILE *f;
+	size_t i;
+
+	if (key_times == NULL)
+		return;
+	if (path != NULL && (f = fopen(path, "w")) != NULL) {
+		for (i = 0; i < key_times_n; i++)
+			fprintf(f, "%.1f\n", key_times[i]);
+		fclose(f);
+	}
+	free(key_times);
+	key_times = NULL;
+	key_times_n = 0;
+}
 
 void
 ui_app_switch(struct app *a, const struct ui_screen *s)
@@ -240,6 +296,7 @@ ui_app_run(struct catalog *c, struct progress *p,
 		}
 	}
 	draw(&a);
+	key_times_start();
 	while (a.running) {
 		int key = ui_term_getkey(), arg = 0;
 		unsigned ctx;
@@ -252,6 +309,7 @@ ui_app_run(struct catalog *c, struct progress *p,
 		}
 		if (key == ERR)
 			continue;
+		key_times_key();
 		if (key == KEY_RESIZE) {
 			draw(&a);
 			continue;
@@ -282,9 +340,12 @@ ui_app_run(struct catalog *c, struct progress *p,
 		} else if (act != ACT_NONE) {
 			a.screen->action(&a, act, arg);
 		}
-		if (a.running)
+		if (a.running) {
 			draw(&a);
+			key_times_drawn();
+		}
 	}
+	key_times_finish();
 	if (a.quick_exit)
 		ui_term_wipe_and_stop();
 	else

@@ -2008,3 +2008,50 @@ Test(redflags, the_settings_choose_the_language, .timeout = 60)
 	free(dir);
 	rf_cleanup(&r);
 }
+
+/* bench/'s hook: each key's own time, from reading it to its redraw. */
+Test(redflags, key_times_are_written_when_asked, .timeout = 60)
+{
+	struct rf r;
+	char *extra, *path, *data, *line, *save = NULL;
+	size_t len;
+	int n = 0;
+
+	rf_new(&r);
+	path = xasprintf("%s/key-times", r.home);
+	extra = xasprintf("REDFLAGS_KEY_TIMES=%s", path);
+	rf_start(&r, 24, 80, extra);
+	RF_SEE(&r, "Sample lesson");
+	rf_key(&r, VT_KEY_DOWN);
+	rf_key(&r, VT_KEY_DOWN);
+	rf_key(&r, VT_KEY_UP);
+	rf_key(&r, "q");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	cr_assert_eq(read_file(path, 1 << 16, &data, &len), 0, "%s", path);
+	for (line = strtok_r(data, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		double us = strtod(line, NULL);
+
+		cr_expect(us > 0 && us < 5e6, "%s", line);
+		n++;
+	}
+	/* Three moves; the quit key ends the program before a redraw. */
+	cr_expect_eq(n, 3, "%d times", n);
+	free(data);
+	free(path);
+	free(extra);
+	rf_stop(&r);
+	rf_cleanup(&r);
+
+	/* Without the variable, nothing is written. */
+	rf_new(&r);
+	path = xasprintf("%s/key-times", r.home);
+	rf_start(&r, 24, 80, NULL);
+	rf_key(&r, VT_KEY_DOWN);
+	rf_key(&r, "q");
+	cr_expect_eq(vt_wait_exit(r.vt, 5000), 0);
+	cr_expect_neq(access(path, F_OK), 0);
+	free(path);
+	rf_stop(&r);
+	rf_cleanup(&r);
+}

@@ -578,7 +578,7 @@ static bool
 quick_value(const char *v, const char *e, const char **ts, size_t *tl,
     bool *plain, bool *escaped)
 {
-	const char *q, *after;
+	const char *q = NULL, *after;
 
 	*escaped = false;
 	if (v == e || *v == '#')
@@ -825,6 +825,11 @@ parse_events(struct ytree *t, const char *file, const char *data, size_t len,
 	t->nodes = ps->nodes;
 	t->arena = ps->arena;
 	ps->arena = NULL;
+	if (t->root == NULL) {
+		/* An empty document holds nothing to free. */
+		arena_free(t->arena);
+		t->arena = NULL;
+	}
 	return 0;
 }
 

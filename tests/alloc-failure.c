@@ -114,7 +114,6 @@ free(void *p)
 		live--;
 	__libc_free(p);
 }
-#endif
 
 static char *warm_dir;		/* where the warm-up run saves */
 static char *real_dir;		/* where the failing run saves */
@@ -225,7 +224,6 @@ ok(bool good, const char *fmt, ...)
 	fflush(stdout);
 }
 
-#ifndef UNDER_ASAN
 #define FIXTURE "data/progress/good-three-lessons.progress"
 
 static void
@@ -361,18 +359,17 @@ sweep(const struct op *op)
 	    "of %ld) never crashes, leaks or damages a file (%ld bad)",
 	    op->name, cases, step, count, bad);
 }
-#endif
+#endif /* UNDER_ASAN */
 
 int
 main(void)
 {
-	size_t i;
-
 #ifdef UNDER_ASAN
 	puts("1..0 # SKIP AddressSanitizer owns malloc");
 	return 0;
 #else
 	char tmpl[] = "/tmp/rf-alloc-XXXXXX";
+	size_t i;
 	char *cmd;
 
 	if (mkdtemp(tmpl) == NULL)

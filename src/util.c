@@ -367,6 +367,31 @@ struct arena {
 	size_t next_cap;
 };
 
+/*
+ * Blocks of freed arenas are kept for the next one (up to SPARE_MAX
+ * bytes), so reading file after file does not hand memory back to the
+ * system and fault it in again each time.
+ */
+#define SPARE_MAX (2u << 20)
+static struct arena_block *spare;
+static size_t spare_bytes;
+
+static struct arena_block *
+spare_block(size_t cap)
+{
+	struct arena_block **p, *b;
+
+	for (p = &spare; *p != NULL; p = &(*p)->next) {
+		if ((*p)->cap >= cap) {
+			b = *p;
+			*p = b->next;
+			spare_bytes -= b->cap;
+			return b;
+		}
+	}
+	return NULL;
+}
+
 struct arena *
 arena_new(void)
 {
@@ -380,7 +405,7 @@ void *
 arena_alloc(struct arena *a, size_t n)
 {
 	struct arena_block *b = a->head;
-	const size_t align = sizeof(max_align_t);
+	const size_t align = _Alignof(max_align_t);
 	void *p;
 
 	n = (n + align - 1) / align * align;
@@ -391,10 +416,13 @@ arena_alloc(struct arena *a, size_t n)
 
 		while (cap < n)
 			cap *= 2;
-		b = xmalloc(sizeof *b + cap);
+		b = spare_block(cap);
+		if (b == NULL) {
+			b = xmalloc(sizeof *b + cap);
+			b->cap = cap;
+		}
 		b->next = a->head;
 		b->used = 0;
-		b->cap = cap;
 		a->head = b;
 		if (a->next_cap < 256 * 1024)
 			a->next_cap *= 2;
@@ -434,7 +462,13 @@ arena_free(struct arena *a)
 		return;
 	for (b = a->head; b != NULL; b = next) {
 		next = b->next;
-		free(b);
+		if (spare_bytes + b->cap <= SPARE_MAX) {
+			b->next = spare;
+			spare = b;
+			spare_bytes += b->cap;
+		} else {
+			free(b);
+		}
 	}
 	free(a);
 }

@@ -4,6 +4,8 @@
 #include <criterion/redirect.h>
 
 #include <errno.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -496,4 +498,71 @@ Test(util, read_fd_refuses_one_byte_over_max)
 	cr_assert_eq(read_fd(-1, 5, fake_read, &out, &len), EFBIG);
 	cr_assert_null(out);
 	cr_assert_eq(len, 0);
+}
+
+Test(util, an_arena_gives_zeroed_aligned_memory_and_frees_it_at_once)
+{
+	struct arena *a = arena_new();
+	char *s, *big;
+	int *v, *w;
+	size_t i;
+
+	/* Many small pieces, each zeroed and aligned. */
+	for (i = 1; i < 3000; i++) {
+		unsigned char *p = arena_alloc(a, i % 97 + 1);
+		size_t k;
+
+		cr_assert_eq((uintptr_t)p % _Alignof(max_align_t), 0);
+		for (k = 0; k < i % 97 + 1; k++)
+			cr_assert_eq(p[k], 0);
+		memset(p, 0xab, i % 97 + 1);
+	}
+	s = arena_strndup(a, "hello, world", 5);
+	cr_expect_str_eq(s, "hello");
+	/* Bigger than any block so far. */
+	big = arena_alloc(a, 1 << 20);
+	cr_expect_eq(big[0], 0);
+	cr_expect_eq(big[(1 << 20) - 1], 0);
+	/* Growing an array keeps what it held. */
+	v = arena_grow(a, NULL, 0, 4 * sizeof *v);
+	for (i = 0; i < 4; i++)
+		v[i] = (int)i + 1;
+	w = arena_grow(a, v, 4 * sizeof *v, 8 * sizeof *w);
+	for (i = 0; i < 4; i++)
+		cr_expect_eq(w[i], (int)i + 1);
+	cr_expect_eq(w[7], 0);
+	arena_free(a);
+
+	/* A new arena reuses freed blocks, and they are zeroed again. */
+	a = arena_new();
+	for (i = 0; i < 2000; i++) {
+		unsigned char *p = arena_alloc(a, 64);
+		size_t k;
+
+		for (k = 0; k < 64; k++)
+			cr_assert_eq(p[k], 0, "reused memory not cleared");
+	}
+	arena_free(a);
+	arena_free(NULL);
+}
+
+Test(util, read_file_start_reads_only_the_start)
+{
+	char buf[16];
+	size_t len;
+	bool whole;
+
+	cr_assert_eq(read_file_start("data/progress/good-empty.progress", buf,
+	    sizeof buf, &len, &whole), 0);
+	cr_expect_gt(len, 0);
+	cr_expect_leq(len, sizeof buf);
+	cr_assert_eq(read_file_start("../lessons/en/grooming-how-it-starts.yaml",
+	    buf, sizeof buf, &len, &whole), 0);
+	cr_expect_eq(len, sizeof buf);
+	cr_expect_not(whole);
+	cr_expect_eq(memcmp(buf, "# Lesson: how on", 16), 0);
+	cr_expect_eq(read_file_start("data", buf, sizeof buf, &len, &whole),
+	    EISDIR);
+	cr_expect_eq(read_file_start("data/no-such-file", buf, sizeof buf,
+	    &len, &whole), ENOENT);
 }

@@ -38,7 +38,7 @@ for path in sys.argv[1:]:
             else:
                 failed += 1
 
-line = f"{passed} passed, {failed} failed"
+# The last line is exactly "N passed, N failed"; skips are said before it.
 if skipped:
-    line += f", {skipped} skipped"
-print(line)
+    print(f"({skipped} skipped)")
+print(f"{passed} passed, {failed} failed")

@@ -291,6 +291,20 @@ catalog_open(struct catalog *c, struct catalog_entry **ep,
 	return -1;
 }
 
+char *
+catalog_open_problem(const struct catalog_entry *e, const struct diag_list *d)
+{
+	const struct diag *first = diag_first(d, DIAG_ERROR);
+	char *why = first != NULL ? diag_format(first) :
+	    xstrdup(e->lesson->file);
+	char *msg = xasprintf(_("This lesson could not be opened because its "
+	    "file has a mistake. A teacher can run 'redflags check' to see "
+	    "it: %s"), why);
+
+	free(why);
+	return msg;
+}
+
 static void
 load_folder(struct catalog *c, const struct catalog_dir *d, const char *path)
 {

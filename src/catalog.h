@@ -101,6 +101,12 @@ void catalog_add_lesson(struct catalog *c, struct lesson *l);
 int catalog_open(struct catalog *c, struct catalog_entry **e,
     struct diag_list *diags);
 
+/* What to tell a student when catalog_open failed: that the file has a
+ * mistake, where (its first error in 'd'), and who can see it.  Frees
+ * with free(). */
+char *catalog_open_problem(const struct catalog_entry *e,
+    const struct diag_list *d);
+
 /* The (unshadowed) lesson with this id, or NULL. */
 struct catalog_entry *catalog_find(struct catalog *c, const char *id);
 

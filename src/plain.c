@@ -1209,14 +1209,10 @@ play(struct plain *pl, struct catalog *c, struct catalog_entry *e)
 
 	diag_list_init(&d);
 	if (catalog_open(c, &e, &d) < 0) {
-		const struct diag *first = diag_first(&d, DIAG_ERROR);
-		char *why = first != NULL ? diag_format(first) :
-		    xstrdup(e->lesson->file);
+		char *msg = catalog_open_problem(e, &d);
 
-		nudgef(pl, _("This lesson could not be opened because its "
-		    "file has a mistake. A teacher can run 'redflags check' "
-		    "to see it: %s"), why);
-		free(why);
+		nudge(pl, msg);
+		free(msg);
 		diag_list_finish(&d);
 		return REPLY_BACK;
 	}

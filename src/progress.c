@@ -301,29 +301,6 @@ progress_format(const struct progress *p)
 
 /* Parsing. */
 
-/*
- * A decimal number: digits only, no sign, no leading zeros, at most
- * 'max'.  The digit count is bounded first, so it cannot overflow.
- */
-static bool
-parse_number(const char *s, size_t len, long long max, long long *out)
-{
-	long long v = 0;
-	size_t i;
-
-	if (len < 1 || len > 15 || (len > 1 && s[0] == '0'))
-		return false;
-	for (i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	if (v > max)
-		return false;
-	*out = v;
-	return true;
-}
-
 static bool
 field_is(const char *s, size_t len, const char *word)
 {
@@ -374,7 +351,7 @@ parse_record(const char *line, size_t len, struct progress_entry *e,
 	}
 	/* step, step_count, score, max_score, times_finished, updated */
 	for (k = 0; k < 6; k++) {
-		if (!parse_number(f[3 + k], flen[3 + k],
+		if (!parse_decimal(f[3 + k], flen[3 + k],
 		    k == 5 ? MAX_TIME : k == 4 ? MAX_FINISHED : MAX_STEPS,
 		    &v[k])) {
 			*why = "a lesson has a number that is malformed or "

@@ -309,23 +309,15 @@ results_format(const struct result_record *r)
 
 /* Parsing. */
 
-/* Digits only, no leading zeros, at most 'max'; bounded, cannot overflow. */
+/* parse_decimal, for the long fields of a record. */
 static bool
 parse_number(const char *s, size_t len, long max, long *out)
 {
-	long v = 0;
-	size_t i;
+	long long v;
 
-	if (len < 1 || len > 9 || (len > 1 && s[0] == '0'))
+	if (!parse_decimal(s, len, max, &v))
 		return false;
-	for (i = 0; i < len; i++) {
-		if (s[i] < '0' || s[i] > '9')
-			return false;
-		v = v * 10 + (s[i] - '0');
-	}
-	if (v > max)
-		return false;
-	*out = v;
+	*out = (long)v;
 	return true;
 }
 

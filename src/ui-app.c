@@ -109,15 +109,8 @@ ui_app_open_lesson(struct app *a, struct catalog_entry *e)
 
 	diag_list_init(&d);
 	if (catalog_open(a->catalog, &e, &d) < 0) {
-		const struct diag *first = diag_first(&d, DIAG_ERROR);
-		char *why = first != NULL ? diag_format(first) :
-		    xstrdup(e->lesson->file);
-
 		free(a->notice);
-		a->notice = xasprintf(_("This lesson could not be opened "
-		    "because its file has a mistake. A teacher can run "
-		    "'redflags check' to see it: %s"), why);
-		free(why);
+		a->notice = catalog_open_problem(e, &d);
 		diag_list_finish(&d);
 		return false;
 	}

@@ -169,6 +169,26 @@ buf_steal(struct buf *b)
 	return s;
 }
 
+bool
+parse_decimal(const char *s, size_t len, long long max, long long *out)
+{
+	long long v = 0;
+	size_t i;
+
+	/* 18 digits always fit; any number above 'max' is refused. */
+	if (len < 1 || len > 18 || (len > 1 && s[0] == '0'))
+		return false;
+	for (i = 0; i < len; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return false;
+		v = v * 10 + (s[i] - '0');
+	}
+	if (v > max)
+		return false;
+	*out = v;
+	return true;
+}
+
 /*
  * Optimal string alignment distance: insertions, deletions, substitutions
  * and swaps of two neighbouring letters ("hnit" for "hint") cost one.

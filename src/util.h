@@ -64,6 +64,11 @@ void *arena_grow(struct arena *a, void *old, size_t old_bytes,
     size_t new_bytes);
 void arena_free(struct arena *a);
 
+/* A decimal number in s[0..len): digits only, no sign, no leading zero,
+ * at most 'max' (>= 0).  Bounded, so it cannot overflow. */
+bool parse_decimal(const char *s, size_t len, long long max,
+    long long *out);
+
 /* Edit distance (swapping two neighbours costs one), capped at cap+1. */
 int edit_distance(const char *a, const char *b, int cap);
 

@@ -653,11 +653,14 @@ quick_scalar(struct parse *ps, const char *text, size_t len, int line,
 	return n;
 }
 
-static const struct ynode *
+/* The value for key[0..klen) in a map node, or NULL. */
+static struct ynode *
 ynode_get_n(const struct ynode *map, const char *key, size_t klen)
 {
 	size_t i;
 
+	if (map == NULL || map->type != YNODE_MAP)
+		return NULL;
 	for (i = 0; i < map->u.map.count; i++) {
 		const struct ynode *k = map->u.map.pairs[i].key;
 
@@ -920,18 +923,7 @@ ytree_finish(struct ytree *t)
 struct ynode *
 ynode_get(const struct ynode *map, const char *key)
 {
-	size_t i, klen = strlen(key);
-
-	if (map == NULL || map->type != YNODE_MAP)
-		return NULL;
-	for (i = 0; i < map->u.map.count; i++) {
-		const struct ynode *k = map->u.map.pairs[i].key;
-
-		if (k->u.scalar.len == klen &&
-		    memcmp(k->u.scalar.text, key, klen) == 0)
-			return map->u.map.pairs[i].value;
-	}
-	return NULL;
+	return ynode_get_n(map, key, strlen(key));
 }
 
 const char *

@@ -2055,3 +2055,28 @@ Test(redflags, key_times_are_written_when_asked, .timeout = 60)
 	rf_stop(&r);
 	rf_cleanup(&r);
 }
+
+/* Plain mode says the same of a lesson that will not open, and goes on. */
+Test(redflags, plain_mode_says_why_a_lesson_will_not_open, .timeout = 60)
+{
+	struct rf r;
+	const char *bin = getenv("REDFLAGS_BIN");
+	char *argv[] = { (char *)bin, "--plain", "--lessons", "data/e2e-broken",
+	    NULL };
+	char *out;
+	int st;
+
+	rf_new(&r);
+	out = rf_pipe_run(&r, argv, "1\nq\n", &st);
+	cr_expect(WIFEXITED(st) && WEXITSTATUS(st) == 0, "%#x", st);
+	cr_expect(strstr(out, "This lesson could not be opened") != NULL,
+	    "%s", out);
+	cr_expect(strstr(out, "broken.yaml:11:7") != NULL, "%s", out);
+	/* Back at the list afterwards, not in the lesson. */
+	cr_expect(strstr(out, "Before you start") == NULL, "%s", out);
+	cr_expect(strstr(strstr(out, "could not be opened") ?
+	    strstr(out, "could not be opened") : out, "Type a lesson number")
+	    != NULL, "%s", out);
+	free(out);
+	rf_cleanup(&r);
+}

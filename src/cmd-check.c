@@ -71,30 +71,22 @@ report(struct checker *ck, struct diag_list *d, const char *src, size_t len)
  * Help files start with 'country:', lessons with 'id:': the first of the
  * two in the file decides.  A file with neither (an empty one, a broken
  * one) is a help file when it sits in a "help" folder (help/en/gb.yaml,
- * help/school.yaml), else a lesson.
+ * help/school.yaml), else a lesson.  'data' is the file's text, or NULL
+ * when it could not be read.
  */
 static bool
-is_help_file(const char *path)
+is_help_file(const char *path, const char *data)
 {
-	const char *end = strrchr(path, '/'), *p;
-	char *data = NULL, *line;
-	size_t len;
+	const char *end = strrchr(path, '/'), *p, *line;
 	int up;
 
-	if (read_file(path, 1 << 20, &data, &len) == 0) {
-		for (line = data; line != NULL && *line != '\0';) {
-			if (strncmp(line, "country:", 8) == 0 ||
-			    strncmp(line, "id:", 3) == 0) {
-				bool help = line[0] == 'c';
-
-				free(data);
-				return help;
-			}
-			line = strchr(line, '\n');
-			if (line != NULL)
-				line++;
-		}
-		free(data);
+	for (line = data; line != NULL && *line != '\0';) {
+		if (strncmp(line, "country:", 8) == 0 ||
+		    strncmp(line, "id:", 3) == 0)
+			return line[0] == 'c';
+		line = strchr(line, '\n');
+		if (line != NULL)
+			line++;
 	}
 	/* Its own folder, or the one above (help/<lang>/x.yaml). */
 	for (up = 0; end != NULL && end > path && up < 2; up++) {
@@ -377,13 +369,19 @@ check_file(struct checker *ck, const char *path)
 	char *src = NULL;
 	size_t len = 0, i;
 
-	if (is_help_file(path)) {
+	/* Read once: the text tells a help file from a lesson, and is the
+	 * lesson's source for the messages. */
+	diag_list_init(&d);
+	bool read = lesson_read_file(path, &d, &src, &len);
+
+	if (is_help_file(path, src)) {
+		diag_list_finish(&d);
+		free(src);
 		check_help_file(ck, path);
 		return;
 	}
 	ck->files++;
-	diag_list_init(&d);
-	l = lesson_load(path, &d, &src, &len);
+	l = read ? lesson_parse(path, src, len, &d) : NULL;
 	ck->lessons = xreallocarray(ck->lessons, ck->lesson_count + 1,
 	    sizeof *ck->lessons);
 	ck->loaded = xreallocarray(ck->loaded, ck->lesson_count + 1,

@@ -59,7 +59,7 @@ parse_modules(struct schema *sc, const struct ynode *n, void *obj)
 
 	c->modules = schema_list(sc, n, "modules", 32, sizeof *c->modules,
 	    module_fields, RF_ARRAY_LEN(module_fields),
-	    offsetof(struct course_module, line), _("a module"),
+	    offsetof(struct course_module, line), N_("a module"),
 	    &c->module_count);
 }
 
@@ -162,7 +162,7 @@ course_load(const char *path, struct diag_list *diags)
 
 	c->file = xstrdup(path);
 	schema_load_file(path, ytree_default_limits.max_bytes, course_fields,
-	    RF_ARRAY_LEN(course_fields), c, _("the course"),
+	    RF_ARRAY_LEN(course_fields), c, N_("the course"),
 	    _("the file is empty; a course file starts with 'course:', "
 	    "'title:' and 'modules:'"), diags);
 	/* What could be read is checked too: every problem at once. */

@@ -20,16 +20,7 @@ at(struct diag_list *d, const struct lesson *l, enum diag_severity sev,
 static int
 wrapped_lines(const char *s)
 {
-	struct text_lines tl;
-	int n;
-
-	if (s == NULL)
-		return 0;
-	text_lines_init(&tl);
-	text_wrap(s, LESSON_PAGE_COLUMNS, "- ", &tl);
-	n = (int)tl.count;
-	text_lines_finish(&tl);
-	return n;
+	return s == NULL ? 0 : (int)text_wrap_count(s, LESSON_PAGE_COLUMNS, "- ");
 }
 
 static void

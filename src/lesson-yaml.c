@@ -34,7 +34,7 @@ parse_sources(struct schema *sc, const struct ynode *n, void *obj)
 
 	l->sources = schema_list(sc, n, "sources", 64, sizeof *l->sources,
 	    source_fields, RF_ARRAY_LEN(source_fields), SCHEMA_NO_MARK,
-	    _("a source"), &l->source_count);
+	    N_("a source"), &l->source_count);
 }
 
 /* Steps --------------------------------------------------------------- */
@@ -55,7 +55,7 @@ parse_options(struct schema *sc, const struct ynode *n, void *obj)
 
 	s->options = schema_list(sc, n, "options", LESSON_MAX_OPTIONS,
 	    sizeof *s->options, option_fields, RF_ARRAY_LEN(option_fields),
-	    offsetof(struct lesson_option, mark), _("an option"),
+	    offsetof(struct lesson_option, mark), N_("an option"),
 	    &s->option_count);
 }
 
@@ -172,7 +172,7 @@ parse_messages(struct schema *sc, const struct ynode *n, void *obj)
 	s->chat.messages = schema_list(sc, n, "messages", LESSON_MAX_MESSAGES,
 	    sizeof *s->chat.messages, message_fields,
 	    RF_ARRAY_LEN(message_fields),
-	    offsetof(struct lesson_message, mark), _("a message"),
+	    offsetof(struct lesson_message, mark), N_("a message"),
 	    &s->chat.message_count);
 }
 
@@ -185,7 +185,7 @@ parse_excerpt(struct schema *sc, const struct ynode *n, void *obj)
 
 	node->chat = schema_list(sc, n, "chat", LESSON_MAX_MESSAGES,
 	    sizeof *node->chat, excerpt_fields, RF_ARRAY_LEN(excerpt_fields),
-	    offsetof(struct lesson_message, mark), _("a message"),
+	    offsetof(struct lesson_message, mark), N_("a message"),
 	    &node->chat_count);
 }
 
@@ -216,7 +216,7 @@ parse_choices(struct schema *sc, const struct ynode *n, void *obj)
 	node->choices = schema_list(sc, n, "choices", LESSON_MAX_CHOICES,
 	    sizeof *node->choices, choice_item_fields,
 	    RF_ARRAY_LEN(choice_item_fields),
-	    offsetof(struct lesson_choice, mark), _("a choice"),
+	    offsetof(struct lesson_choice, mark), N_("a choice"),
 	    &node->choice_count);
 }
 
@@ -276,7 +276,7 @@ parse_nodes(struct schema *sc, const struct ynode *n, void *obj)
 
 	story->nodes = schema_list(sc, n, "nodes", LESSON_MAX_NODES,
 	    sizeof *story->nodes, node_fields, RF_ARRAY_LEN(node_fields),
-	    offsetof(struct lesson_node, mark), _("a node"),
+	    offsetof(struct lesson_node, mark), N_("a node"),
 	    &story->node_count);
 }
 
@@ -306,7 +306,7 @@ parse_items(struct schema *sc, const struct ynode *n, void *obj)
 
 	s->order.items = schema_list(sc, n, "items", LESSON_MAX_ITEMS,
 	    sizeof *s->order.items, item_fields, RF_ARRAY_LEN(item_fields),
-	    offsetof(struct lesson_item, mark), _("an item"),
+	    offsetof(struct lesson_item, mark), N_("an item"),
 	    &s->order.item_count);
 }
 
@@ -473,7 +473,6 @@ parse_step(struct schema *sc, const struct ynode *n, struct lesson_step *s)
 {
 	const struct ynode *k, *v;
 	size_t i, kind, errors;
-	char *where;
 
 	if (n->type != YNODE_MAP || n->u.map.count == 0) {
 		schema_problem(sc, DIAG_ERROR, DIAG_WRONG_TYPE, n,
@@ -522,14 +521,12 @@ parse_step(struct schema *sc, const struct ynode *n, struct lesson_step *s)
 		    "under '%s:'"), schema_scalar(k), schema_scalar(k));
 		return false;
 	}
-	where = xasprintf(_("this %s step"), schema_scalar(k));
 	errors = diag_count(sc->diags, DIAG_ERROR);
 	schema_walk(sc, v, step_kinds[kind].fields, step_kinds[kind].nfields, s,
-	    where);
+	    N_("this %s step"), schema_scalar(k));
 	/* Spare the author knock-on errors about answers we could not
 	 * read. */
 	s->incomplete = diag_count(sc->diags, DIAG_ERROR) > errors;
-	free(where);
 	if (s->type == STEP_SCENARIO)
 		lesson_scenario_resolve(&s->scenario);
 	if (s->type == STEP_TRUEFALSE) {
@@ -604,16 +601,31 @@ parse_topic(struct schema *sc, const struct ynode *n, void *obj)
 	}
 }
 
+/* One or two digits ("08" too). */
+static bool
+age(const char *s, size_t len, int *out)
+{
+	if (len < 1 || len > 2 || s[0] < '0' || s[0] > '9' ||
+	    (len == 2 && (s[1] < '0' || s[1] > '9')))
+		return false;
+	*out = len == 1 ? s[0] - '0' : (s[0] - '0') * 10 + (s[1] - '0');
+	return true;
+}
+
 static void
 parse_ages(struct schema *sc, const struct ynode *n, void *obj)
 {
 	struct lesson *l = obj;
-	int lo, hi, used = 0;
+	const char *s, *dash;
+	int lo, hi;
 
 	if (!schema_want_scalar(sc, n, "ages"))
 		return;
-	if (sscanf(schema_scalar(n), "%d-%d%n", &lo, &hi, &used) != 2 ||
-	    (size_t)used != n->u.scalar.len || lo < 5 || hi > 25 || lo > hi) {
+	s = schema_scalar(n);
+	dash = memchr(s, '-', n->u.scalar.len);
+	if (dash == NULL || !age(s, (size_t)(dash - s), &lo) ||
+	    !age(dash + 1, n->u.scalar.len - (size_t)(dash - s) - 1, &hi) ||
+	    lo < 5 || hi > 25 || lo > hi) {
 		schema_problem(sc, DIAG_ERROR, DIAG_BAD_VALUE, n,
 		    _("'ages' should be a range of ages such as 13-17"));
 		return;
@@ -675,7 +687,7 @@ lesson_from_tree(const char *file, const struct ytree *tree, bool head,
 	l->head_only = head;
 	if (!schema_walk(&sc, tree->root, lesson_fields,
 	    head ? LESSON_HEAD : RF_ARRAY_LEN(lesson_fields), l,
-	    _("the lesson"))) {
+	    N_("the lesson"), NULL)) {
 		lesson_destroy(l);
 		return NULL;
 	}
@@ -716,6 +728,26 @@ lesson_parse_head(const char *file, const char *data, size_t len,
 	return l;
 }
 
+bool
+lesson_read_file(const char *path, struct diag_list *diags, char **data,
+    size_t *len)
+{
+	int err = read_file(path, ytree_default_limits.max_bytes, data, len);
+
+	if (err == EFBIG) {
+		diag_add(diags, DIAG_ERROR, DIAG_TOO_BIG, path, 0, 0,
+		    _("the file is too big (the most is %zu bytes); split it "
+		    "into several lessons"), ytree_default_limits.max_bytes);
+		return false;
+	}
+	if (err != 0) {
+		diag_add(diags, DIAG_ERROR, DIAG_IO, path, 0, 0,
+		    _("cannot read the file: %s"), strerror(err));
+		return false;
+	}
+	return true;
+}
+
 static struct lesson *
 load(const char *path, bool head, struct diag_list *diags, char **source,
     size_t *source_len)
@@ -723,24 +755,13 @@ load(const char *path, bool head, struct diag_list *diags, char **source,
 	struct lesson *l;
 	char *data;
 	size_t len;
-	int err;
 
 	if (source != NULL)
 		*source = NULL;
 	if (source_len != NULL)
 		*source_len = 0;
-	err = read_file(path, ytree_default_limits.max_bytes, &data, &len);
-	if (err == EFBIG) {
-		diag_add(diags, DIAG_ERROR, DIAG_TOO_BIG, path, 0, 0,
-		    _("the file is too big (the most is %zu bytes); split it "
-		    "into several lessons"), ytree_default_limits.max_bytes);
+	if (!lesson_read_file(path, diags, &data, &len))
 		return NULL;
-	}
-	if (err != 0) {
-		diag_add(diags, DIAG_ERROR, DIAG_IO, path, 0, 0,
-		    _("cannot read the file: %s"), strerror(err));
-		return NULL;
-	}
 	l = head ? lesson_parse_head(path, data, len, diags) :
 	    lesson_parse(path, data, len, diags);
 	if (source != NULL) {

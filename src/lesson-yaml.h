@@ -26,6 +26,14 @@ struct lesson *lesson_parse(const char *file, const char *data, size_t len,
     struct diag_list *diags);
 
 /*
+ * Read a lesson file whole (at most the tree's byte cap) into *data
+ * (NUL-terminated; free it).  On failure adds a DIAG_TOO_BIG or DIAG_IO
+ * problem naming the file and returns false, with *data NULL.
+ */
+bool lesson_read_file(const char *path, struct diag_list *diags, char **data,
+    size_t *len);
+
+/*
  * Read and parse a file (at most the tree's byte cap).  *source and
  * *source_len (when not NULL) receive the file's text for diag_print;
  * free it.  Returns as lesson_parse, or NULL with a DIAG_IO problem.

@@ -97,7 +97,8 @@ paths_free_list(char **list)
 char *
 paths_join(const char *a, const char *b)
 {
-	size_t la = strlen(a);
+	size_t la = strlen(a), lb;
+	char *out;
 
 	if (*a == '\0')
 		return xstrdup(b);
@@ -107,7 +108,12 @@ paths_join(const char *a, const char *b)
 		la--;
 	while (*b == '/')
 		b++;
-	return xasprintf("%.*s/%s", (int)la, a, b);
+	lb = strlen(b);
+	out = xmalloc(la + 1 + lb + 1);
+	memcpy(out, a, la);
+	out[la] = '/';
+	memcpy(out + la + 1, b, lb + 1);
+	return out;
 }
 
 /* Make one directory; an existing directory is fine. */

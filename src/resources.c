@@ -101,7 +101,7 @@ parse_entries(struct schema *sc, const struct ynode *n, void *obj)
 
 	h->entries = schema_list(sc, n, "entries", 64, sizeof *h->entries,
 	    entry_fields, RF_ARRAY_LEN(entry_fields),
-	    offsetof(struct help_entry, line), _("an entry"),
+	    offsetof(struct help_entry, line), N_("an entry"),
 	    &h->entry_count);
 }
 
@@ -175,7 +175,7 @@ help_load(const char *path, struct diag_list *diags)
 
 	h->file = xstrdup(path);
 	schema_load_file(path, ytree_default_limits.max_bytes, country_fields,
-	    RF_ARRAY_LEN(country_fields), h, _("the help file"),
+	    RF_ARRAY_LEN(country_fields), h, N_("the help file"),
 	    _("the file is empty; a help file starts with 'country:', "
 	    "'name:', 'checked:' and 'entries:'"), diags);
 	/* What could be read is checked too: every problem at once. */

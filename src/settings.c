@@ -34,7 +34,7 @@ settings_read(struct settings *c, const char *path, struct diag_list *diags)
 	if (stat(path, &st) != 0)
 		return 0;	/* no file: nothing set */
 	if (schema_load_file(path, 64 * 1024, settings_fields,
-	    RF_ARRAY_LEN(settings_fields), &fresh, _("the settings"), NULL,
+	    RF_ARRAY_LEN(settings_fields), &fresh, N_("the settings"), NULL,
 	    diags) < 0) {
 		settings_finish(&fresh);
 		return -1;

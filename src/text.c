@@ -173,6 +173,35 @@ text_width(const char *s)
 }
 
 /*
+ * Eight bytes at a time: a word is all printable ASCII when no byte has
+ * its top bit set, none is below 0x20 and none is 0x7f.  (The "below n"
+ * test is exact for n <= 0x80 when no top bit is set, which the first
+ * part rules out.)
+ */
+#define ONES	0x0101010101010101ULL
+#define HIGHS	0x8080808080808080ULL
+
+size_t
+text_ascii_span(const char *s, size_t len)
+{
+	size_t i = 0;
+
+	for (; i + 8 <= len; i += 8) {
+		uint64_t x, d;
+
+		memcpy(&x, s + i, 8);
+		d = x ^ (ONES * 0x7f);
+		if (((x | ((x - ONES * 0x20) & ~x) | ((d - ONES) & ~d)) &
+		    HIGHS) != 0)
+			break;
+	}
+	while (i < len && (unsigned char)s[i] >= 0x20 &&
+	    (unsigned char)s[i] < 0x7f)
+		i++;
+	return i;
+}
+
+/*
  * A cluster is what must stay together on a line: one code point and the
  * zero-width, non-control code points after it (combining marks, ZWJ,
  * variation selectors).  Its width is that of its first code point, so
@@ -464,7 +493,8 @@ lines_push(struct text_lines *tl, char *text, int width)
 
 /* The state of text_wrap: the paragraph and the line being filled. */
 struct wrap {
-	struct text_lines	*out;
+	struct text_lines	*out;		/* NULL: only count the lines */
+	size_t			 count;
 	int			 width;
 	const char		*bullet;
 	int			 bullet_width;
@@ -519,10 +549,15 @@ wrap_flush(struct wrap *w)
 	if (b->len == 0)
 		return;		/* an empty item with an empty bullet */
 	/* The empty line between paragraphs, only once there is a next. */
-	if (w->emitted && w->blank)
-		lines_push(w->out, xstrdup(""), 0);
+	if (w->emitted && w->blank) {
+		w->count++;
+		if (w->out != NULL)
+			lines_push(w->out, xstrdup(""), 0);
+	}
 	w->blank = 0;
-	lines_push(w->out, xstrndup(b->data, b->len), w->col);
+	w->count++;
+	if (w->out != NULL)
+		lines_push(w->out, xstrndup(b->data, b->len), w->col);
 	w->emitted = 1;
 }
 
@@ -547,6 +582,18 @@ wrap_begin_para(struct wrap *w, int is_bullet)
 	wrap_start_line(w);
 }
 
+/* Add a word's bytes to the line; when only counting, one stands for
+ * them all (a word is never empty and never ends in a space, which is all
+ * wrap_flush looks at). */
+static void
+wrap_put(struct wrap *w, const unsigned char *s, size_t len)
+{
+	if (w->out != NULL)
+		add_clean(&w->line, s, len);
+	else if (len > 0)
+		buf_addc(&w->line, 'x');
+}
+
 /* Place one word (no spaces in it) of display width ww. */
 static void
 wrap_word(struct wrap *w, const unsigned char *s, size_t len, int ww)
@@ -560,7 +607,7 @@ wrap_word(struct wrap *w, const unsigned char *s, size_t len, int ww)
 	if (w->has_word) {
 		if (w->col + 1 + ww <= w->width) {
 			buf_addc(&w->line, ' ');
-			add_clean(&w->line, s, len);
+			wrap_put(w, s, len);
 			w->col += 1 + ww;
 			return;
 		}
@@ -568,7 +615,7 @@ wrap_word(struct wrap *w, const unsigned char *s, size_t len, int ww)
 		wrap_start_line(w);
 	}
 	if (w->col + ww <= w->width) {
-		add_clean(&w->line, s, len);
+		wrap_put(w, s, len);
 		w->col += ww;
 		w->has_word = 1;
 		return;
@@ -580,7 +627,7 @@ wrap_word(struct wrap *w, const unsigned char *s, size_t len, int ww)
 			wrap_flush(w);
 			wrap_start_line(w);
 		}
-		add_clean(&w->line, s + i, end - i);
+		wrap_put(w, s + i, end - i);
 		w->col += cw;
 		w->has_word = 1;
 	}
@@ -602,6 +649,19 @@ wrap_input_line(struct wrap *w, const unsigned char *s, size_t len)
 	int		cw, ncp, ww = 0, in_word = 0, seen = 0, nw, nn;
 
 	for (i = 0; i < len; i = end) {
+		if (seen && s[i] > 0x20 && s[i] < 0x7f &&
+		    (i + 1 == len || s[i + 1] < 0x80)) {
+			/* Printable ASCII in a word: cluster()'s quick case,
+			 * without the call. */
+			if (!in_word) {
+				in_word = 1;
+				word = i;
+				ww = 0;
+			}
+			ww++;
+			end = i + 1;
+			continue;
+		}
 		end = cluster(s, len, i, &first, &cw, &ncp);
 		if (ncp == 1 && is_space_cp(first)) {
 			if (in_word)
@@ -643,9 +703,8 @@ wrap_input_line(struct wrap *w, const unsigned char *s, size_t len)
  * lessons use, but it still works down to 2 columns (one wide character);
  * a bullet too wide for the line is cut.
  */
-void
-text_wrap(const char *s, int width, const char *bullet,
-    struct text_lines *out)
+static size_t
+wrap(const char *s, int width, const char *bullet, struct text_lines *out)
 {
 	const unsigned char	*u = (const unsigned char *)s;
 	const unsigned char	*nl;
@@ -654,7 +713,7 @@ text_wrap(const char *s, int width, const char *bullet,
 	size_t			 len, i;
 
 	if (s == NULL)
-		return;
+		return 0;
 	if (width < 2)
 		width = 2;
 	if (bullet == NULL)
@@ -682,4 +741,18 @@ text_wrap(const char *s, int width, const char *bullet,
 
 	buf_finish(&w.line);
 	free(cut);
+	return w.count;
+}
+
+void
+text_wrap(const char *s, int width, const char *bullet,
+    struct text_lines *out)
+{
+	wrap(s, width, bullet, out);
+}
+
+size_t
+text_wrap_count(const char *s, int width, const char *bullet)
+{
+	return wrap(s, width, bullet, NULL);
 }

@@ -44,6 +44,9 @@ enum {
  */
 char *text_sanitize(const char *s, size_t len, unsigned flags);
 
+/* How many of s[0..len)'s first bytes are printable ASCII (0x20-0x7e). */
+size_t text_ascii_span(const char *s, size_t len);
+
 /* Display width in terminal columns of a UTF-8 string (controls count 0). */
 int text_width(const char *s);
 
@@ -89,5 +92,8 @@ void text_lines_finish(struct text_lines *tl);
  */
 void text_wrap(const char *s, int width, const char *bullet,
     struct text_lines *out);
+
+/* How many lines text_wrap would give, without making them. */
+size_t text_wrap_count(const char *s, int width, const char *bullet);
 
 #endif

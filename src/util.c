@@ -279,8 +279,9 @@ read_file(const char *path, size_t max, char **out, size_t *len)
 
 	*out = NULL;
 	*len = 0;
-	/* Non-blocking, so a FIFO with no writer cannot hang us; then
-	 * only regular files are read. */
+	/* Opened non-blocking, so a FIFO with no writer cannot hang us;
+	 * then only regular files are read, for which O_NONBLOCK changes
+	 * nothing, so it is left on. */
 	fd = open_regular(path, &st);
 	if (fd < 0)
 		return -fd;
@@ -288,7 +289,6 @@ read_file(const char *path, size_t max, char **out, size_t *len)
 		close(fd);
 		return EFBIG;
 	}
-	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
 	/* The size and one byte more, to see the end in the same call. */
 	err = read_into(fd, max, (size_t)st.st_size + 1, read, out, len);
 	close(fd);

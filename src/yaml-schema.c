@@ -52,18 +52,24 @@ schema_want_scalar(struct schema *sc, const struct ynode *n, const char *key)
  * override, a zero-width space...)?
  */
 static void
-scan_text(const char *s, size_t len, bool *plain, bool *valid, bool *hidden)
+scan_text(const char *s, size_t len, bool *plain, bool *valid, bool *hidden,
+    bool *tab, bool *newline)
 {
 	size_t i = 0;
 
 	*plain = *valid = true;
-	*hidden = false;
+	*hidden = *tab = *newline = false;
 	while (i < len) {
-		unsigned char c = (unsigned char)s[i];
+		unsigned char c;
 		uint32_t cp;
 		size_t n;
 
-		if ((c >= 0x20 && c < 0x7f) || c == '\n' || c == '\t') {
+		i += text_ascii_span(s + i, len - i);
+		if (i == len)
+			break;
+		c = (unsigned char)s[i];
+		if (c == '\n' || c == '\t') {
+			*(c == '\n' ? newline : tab) = true;
 			i++;
 			continue;
 		}
@@ -95,7 +101,7 @@ schema_text(struct schema *sc, const struct ynode *n, const char *key,
 {
 	const char *s;
 	size_t len, i;
-	bool plain, valid, hidden;
+	bool plain, valid, hidden, tab, newline;
 
 	if (!schema_want_scalar(sc, n, key))
 		return NULL;
@@ -110,7 +116,7 @@ schema_text(struct schema *sc, const struct ynode *n, const char *key,
 		    key);
 		return NULL;
 	}
-	scan_text(s, len, &plain, &valid, &hidden);
+	scan_text(s, len, &plain, &valid, &hidden, &tab, &newline);
 	if (!valid) {
 		schema_problem(sc, DIAG_ERROR, DIAG_ENCODING, n,
 		    _("'%s' is not valid UTF-8 text; check escapes such as "
@@ -130,7 +136,7 @@ schema_text(struct schema *sc, const struct ynode *n, const char *key,
 		 * spaces. */
 		char *out = xstrndup(s, len);
 
-		for (i = 0; i < len; i++) {
+		for (i = 0; (tab || (newline && !multiline)) && i < len; i++) {
 			if (out[i] == '\t' || (out[i] == '\n' && !multiline))
 				out[i] = ' ';
 		}
@@ -349,19 +355,36 @@ schema_unknown_key(struct schema *sc, const struct ynode *key,
  * The generic walker: check that 'n' is a mapping, fill 'obj' from the
  * table, report unknown keys, wrong types and missing required keys.
  */
+/* What the walker's messages call the mapping: translated only when
+ * there is a problem to report (caller frees). */
+static char *
+where_text(const char *where, const char *where_arg)
+{
+	const char *t = _(where), *at = strstr(t, "%s");
+
+	/* Not a printf format from a variable: the one %s is put in by
+	 * hand. */
+	if (where_arg == NULL || at == NULL)
+		return xstrdup(t);
+	return xasprintf("%.*s%s%s", (int)(at - t), t, where_arg, at + 2);
+}
+
 bool
 schema_walk(struct schema *sc, const struct ynode *n,
     const struct schema_field *fields, size_t nfields, void *obj,
-    const char *where)
+    const char *where, const char *where_arg)
 {
 	const char *keys[24];
 	bool seen[24] = { false };
 	size_t i, j;
+	char *w;
 
 	if (n->type != YNODE_MAP) {
+		w = where_text(where, where_arg);
 		schema_problem(sc, DIAG_ERROR, DIAG_WRONG_TYPE, n,
 		    _("%s should be a mapping (key: value lines), not %s"),
-		    where, ynode_type_name(n->type));
+		    w, ynode_type_name(n->type));
+		free(w);
 		return false;
 	}
 	for (j = 0; j < nfields; j++)
@@ -381,8 +404,11 @@ schema_walk(struct schema *sc, const struct ynode *n,
 			}
 		}
 		if (f == NULL) {
-			const char *guess = schema_unknown_key(sc, k, keys, nfields,
-			    where);
+			const char *guess;
+
+			w = where_text(where, where_arg);
+			guess = schema_unknown_key(sc, k, keys, nfields, w);
+			free(w);
 
 			/* A misspelt key is reported once, not again as
 			 * missing. */
@@ -419,10 +445,12 @@ schema_walk(struct schema *sc, const struct ynode *n,
 	}
 	for (j = 0; j < nfields; j++) {
 		if (fields[j].required && !seen[j]) {
+			w = where_text(where, where_arg);
 			schema_problem(sc, DIAG_ERROR, DIAG_MISSING_KEY, n,
-			    _("%s has no '%s'; add '%s:' with %s"), where,
+			    _("%s has no '%s'; add '%s:' with %s"), w,
 			    fields[j].key, fields[j].key,
 			    _(fields[j].example));
+			free(w);
 		}
 	}
 	return true;
@@ -469,7 +497,8 @@ schema_list(struct schema *sc, const struct ynode *n, const char *key,
 			m->line = n->u.seq.items[i]->line;
 			m->col = n->u.seq.items[i]->col;
 		}
-		schema_walk(sc, n->u.seq.items[i], fields, nfields, elem, where);
+		schema_walk(sc, n->u.seq.items[i], fields, nfields, elem, where,
+		    NULL);
 	}
 	*count = len;
 	return array;
@@ -505,7 +534,7 @@ schema_load_file(const char *path, size_t max,
 		diag_add(diags, DIAG_ERROR, DIAG_MISSING_KEY, path, 1, 1, "%s",
 		    empty_msg);
 	else if (tree.root != NULL)
-		schema_walk(&sc, tree.root, fields, nfields, obj, where);
+		schema_walk(&sc, tree.root, fields, nfields, obj, where, NULL);
 	ytree_finish(&tree);
 	return diag_count(diags, DIAG_ERROR) > errors ? -1 : 0;
 }

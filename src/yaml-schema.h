@@ -86,11 +86,15 @@ const char *schema_unknown_key(struct schema *sc, const struct ynode *key,
 
 /*
  * Fill 'obj' from mapping 'n' by the table (at most 24 rows).  Returns
- * false (after reporting) when n is not a mapping.
+ * false (after reporting) when n is not a mapping.  'where' names the
+ * mapping in messages: an untranslated N_() string, translated only when
+ * there is a problem; with 'where_arg' it is a format with one %s for it
+ * (N_("this %s step"), "page").  schema_list and schema_load_file take
+ * 'where' the same way.
  */
 bool schema_walk(struct schema *sc, const struct ynode *n,
     const struct schema_field *fields, size_t nfields, void *obj,
-    const char *where);
+    const char *where, const char *where_arg);
 
 /*
  * A list of mappings, each walked with 'fields' into a new array of

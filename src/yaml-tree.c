@@ -553,10 +553,9 @@ printable_span(const char *s, const char *e)
 		uint32_t cp;
 		size_t n;
 
-		if ((unsigned char)*s >= 0x20 && (unsigned char)*s < 0x7f) {
-			s++;
-			continue;
-		}
+		s += text_ascii_span(s, (size_t)(e - s));
+		if (s == e)
+			break;
 		n = text_utf8_decode(s, (size_t)(e - s), &cp);
 		if (!yaml_printable(cp, n))
 			return false;

@@ -355,3 +355,50 @@ Test(lesson_yaml, a_broken_head_is_reported_like_the_whole_file)
 	lesson_destroy(l);
 	diag_list_finish(&d);
 }
+
+/* 'ages' is LOW-HIGH, one or two digits each, 5 to 25, LOW <= HIGH; and
+ * the error for a step type names the step ("this page step"). */
+Test(lesson_yaml, ages_are_a_range_and_step_messages_name_the_step)
+{
+	static const struct {
+		const char *ages;
+		const char *want;	/* the lesson's ages, or NULL: error */
+	} cases[] = {
+		{ "13-17", "13-17" }, { "5-9", "5-9" }, { "08-12", "08-12" },
+		{ "13-13", "13-13" }, { "25-25", "25-25" }, { "13", NULL },
+		{ "13-", NULL }, { "-17", NULL }, { "4-12", NULL },
+		{ "13-26", NULL }, { "17-13", NULL }, { "13-17-18", NULL },
+		{ "a-b", NULL }, { "131-17", NULL }, { "13 - 17", NULL },
+		{ "\"13-17x\"", NULL },
+	};
+	size_t i;
+
+	for (i = 0; i < RF_ARRAY_LEN(cases); i++) {
+		char *text = xasprintf("id: a\ntitle: A\ntopic: help\nages: %s\n"
+		    "minutes: 5\nsteps:\n  - page:\n      title: Hi\n",
+		    cases[i].ages);
+		struct diag_list d;
+		struct lesson *l;
+		bool age_error = false;
+		size_t j;
+
+		diag_list_init(&d);
+		l = lesson_parse("ages.yaml", text, strlen(text), &d);
+		cr_assert_not_null(l, "%s", cases[i].ages);
+		for (j = 0; j < d.count; j++) {
+			if (strstr(d.items[j].message, "'ages' should be") != NULL)
+				age_error = true;
+			else
+				cr_expect(strncmp(d.items[j].message,
+				    "this page step has no 'text'", 28) == 0,
+				    "%s", d.items[j].message);
+		}
+		cr_expect_eq(age_error, cases[i].want == NULL, "%s",
+		    cases[i].ages);
+		if (cases[i].want != NULL)
+			cr_expect_str_eq(l->ages, cases[i].want);
+		lesson_destroy(l);
+		diag_list_finish(&d);
+		free(text);
+	}
+}

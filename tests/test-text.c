@@ -196,6 +196,37 @@ Test(text, valid_looks_only_at_len_bytes)
 
 /* ---- decoding and encoding ---- */
 
+/* The word-at-a-time scan against the plain definition: every byte value
+ * at every place in and around an eight-byte word, and random runs. */
+Test(text, ascii_span_counts_the_printable_ascii_prefix)
+{
+	char	buf[40];
+	size_t	i, pos, len, want;
+	int	b;
+
+	for (b = 0; b < 256; b++) {
+		for (pos = 0; pos < 20; pos++) {
+			memset(buf, 'a', sizeof buf);
+			buf[pos] = (char)b;
+			want = b >= 0x20 && b < 0x7f ? 20 : pos;
+			cr_assert_eq(text_ascii_span(buf, 20), want,
+			    "byte 0x%02x at %zu", b, pos);
+		}
+	}
+	rng_seed(11);
+	for (i = 0; i < 20000; i++) {
+		len = rng() % sizeof buf;
+		for (pos = 0; pos < len; pos++)
+			buf[pos] = (char)(rng() % 8 ? 0x20 + rng() % 0x5f :
+			    rng() & 0xff);
+		for (want = 0; want < len && (unsigned char)buf[want] >= 0x20 &&
+		    (unsigned char)buf[want] < 0x7f; want++)
+			;
+		cr_assert_eq(text_ascii_span(buf, len), want, "case %zu", i);
+	}
+	cr_assert_eq(text_ascii_span("", 0), 0);
+}
+
 Test(text, decode_returns_code_point_and_length)
 {
 	static const struct {
@@ -929,6 +960,41 @@ Test(text, wrap_lines_always_fit_and_keep_every_character)
 		}
 		text_lines_finish(&tl);
 	}
+}
+
+/* check's page-length measure counts lines without making them: it must
+ * always give the number text_wrap makes, bullets of every kind (an
+ * empty one, one of spaces, a wide one) and narrow widths included. */
+Test(text, wrap_count_is_the_number_of_lines_wrap_makes)
+{
+	static const char *const bullets[] = { "- ", "• ", "", "  ", "你 ",
+	    "-" };
+	struct text_lines	 tl;
+	char			 in[600];
+	char			*clean;
+	size_t			 len, i, n;
+	int			 width;
+	const char		*bullet;
+
+	rng_seed(7);
+	for (i = 0; i < 6000; i++) {
+		len = generate(in, sizeof in - 1, i % 7 == 6);
+		in[len] = '\0';
+		clean = i % 2 ? text_sanitize(in, len, TEXT_KEEP_NEWLINES) :
+		    xstrdup(in);
+		width = i % 10 == 0 ? 2 + (int)(rng() % 6) :
+		    8 + (int)(rng() % 73);
+		bullet = bullets[rng() % RF_ARRAY_LEN(bullets)];
+		text_lines_init(&tl);
+		text_wrap(clean, width, bullet, &tl);
+		n = text_wrap_count(clean, width, bullet);
+		cr_assert_eq(n, tl.count, "case %zu: counted %zu, made %zu "
+		    "lines at width %d", i, n, tl.count, width);
+		text_lines_finish(&tl);
+		free(clean);
+	}
+	cr_assert_eq(text_wrap_count(NULL, 20, "- "), 0);
+	cr_assert_eq(text_wrap_count("one\n\n- two\n- ", 20, "  "), 3);
 }
 
 Test(text, wrap_of_sanitized_garbage_fits)

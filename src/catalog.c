@@ -5,7 +5,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "config.h"
@@ -141,22 +140,6 @@ catalog_add_search_path(struct catalog *c)
 	if (only != NULL && *only != '\0' && strcmp(only, "0") != 0)
 		return;
 	catalog_add_default_dirs(c);
-}
-
-static bool
-is_lesson_file(const char *dir, const char *name)
-{
-	size_t n = strlen(name);
-	struct stat st;
-	char *path;
-	bool ok;
-
-	if (name[0] == '.' || n < 6 || strcmp(name + n - 5, ".yaml") != 0)
-		return false;
-	path = paths_join(dir, name);
-	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
-	free(path);
-	return ok;
 }
 
 static void
@@ -309,24 +292,20 @@ static void
 load_folder(struct catalog *c, const struct catalog_dir *d, const char *path)
 {
 	size_t n, i;
-	char **names = paths_list_dir(path, &n);
+	/* Regular *.yaml files: the course file, and lessons. */
+	char **names = paths_list_files(path, ".yaml", &n);
 
 	for (i = 0; i < n; i++) {
-		if (course_is_file(names[i])) {
-			if (c->course == NULL) {
-				char *file = paths_join(path, names[i]);
+		char *file;
 
-				c->course = course_load(file, &c->diags);
-				free(file);
-			}
-			continue;
-		}
-		if (is_lesson_file(path, names[i])) {
-			char *file = paths_join(path, names[i]);
-
+		if (course_is_file(names[i]) && c->course != NULL)
+			continue;	/* the first course file found counts */
+		file = paths_join(path, names[i]);
+		if (course_is_file(names[i]))
+			c->course = course_load(file, &c->diags);
+		else
 			load_file(c, d, file);
-			free(file);
-		}
+		free(file);
 	}
 	paths_free_list(names);
 }

@@ -179,13 +179,32 @@ cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-char **
-paths_list_dir(const char *dir, size_t *count)
+/* A regular file, or a link to one?  The directory entry's type says so
+ * without a stat() for most file systems. */
+static bool
+regular_entry(const char *dir, const struct dirent *de)
+{
+	struct stat st;
+	char *path;
+	bool ok;
+
+	if (de->d_type == DT_REG)
+		return true;
+	if (de->d_type != DT_LNK && de->d_type != DT_UNKNOWN)
+		return false;
+	path = paths_join(dir, de->d_name);
+	ok = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	free(path);
+	return ok;
+}
+
+static char **
+list(const char *dir, const char *suffix, size_t *count)
 {
 	DIR *dp = opendir(dir);
 	struct dirent *de;
 	char **names;
-	size_t n = 0;
+	size_t n = 0, sl = suffix ? strlen(suffix) : 0;
 
 	if (count != NULL)
 		*count = 0;
@@ -193,7 +212,13 @@ paths_list_dir(const char *dir, size_t *count)
 		return NULL;
 	names = xcalloc(1, sizeof *names);
 	while ((de = readdir(dp)) != NULL) {
+		size_t len = strlen(de->d_name);
+
 		if (de->d_name[0] == '.')
+			continue;
+		if (suffix != NULL && (len <= sl ||
+		    strcmp(de->d_name + len - sl, suffix) != 0 ||
+		    !regular_entry(dir, de)))
 			continue;
 		names = xreallocarray(names, n + 2, sizeof *names);
 		names[n++] = xstrdup(de->d_name);
@@ -205,4 +230,16 @@ paths_list_dir(const char *dir, size_t *count)
 	if (count != NULL)
 		*count = n;
 	return names;
+}
+
+char **
+paths_list_dir(const char *dir, size_t *count)
+{
+	return list(dir, NULL, count);
+}
+
+char **
+paths_list_files(const char *dir, const char *suffix, size_t *count)
+{
+	return list(dir, suffix, count);
 }

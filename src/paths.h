@@ -37,4 +37,12 @@ int paths_mkdir_p(const char *path, mode_t mode);
  */
 char **paths_list_dir(const char *dir, size_t *count);
 
+/*
+ * As paths_list_dir, but only regular files (or links to them) whose
+ * name ends in 'suffix' and is longer than it ("x.yaml", not ".yaml").
+ * The directory entry's type is used when the file system gives it, so
+ * most files need no stat().
+ */
+char **paths_list_files(const char *dir, const char *suffix, size_t *count);
+
 #endif

@@ -318,3 +318,72 @@ Test(paths, mkdir_p_empty_path_is_enoent)
 {
 	cr_assert_eq(paths_mkdir_p("", 0700), ENOENT);
 }
+
+/* Touch dir/name (an empty regular file). */
+static void
+touch(const char *dir, const char *name)
+{
+	char *p;
+	int fd;
+
+	cr_assert_gt(asprintf(&p, "%s/%s", dir, name), 0);
+	fd = open(p, O_WRONLY | O_CREAT, 0644);
+	cr_assert_geq(fd, 0, "%s: %s", p, strerror(errno));
+	close(fd);
+	free(p);
+}
+
+static void
+at(const char *dir, const char *name, int (*make)(const char *, const char *),
+    const char *target)
+{
+	char *p;
+
+	cr_assert_gt(asprintf(&p, "%s/%s", dir, name), 0);
+	if (make != NULL)
+		cr_assert_eq(make(target, p), 0, "%s: %s", p, strerror(errno));
+	else if (target != NULL)
+		cr_assert_eq(mkfifo(p, 0644), 0, "%s", strerror(errno));
+	else
+		cr_assert_eq(mkdir(p, 0755), 0, "%s", strerror(errno));
+	free(p);
+}
+
+Test(paths, list_files_gives_regular_files_and_links_to_them_by_suffix)
+{
+	char *dir = make_tmp(), *file;
+	char **names;
+	size_t n = 99;
+
+	touch(dir, "b.yaml");
+	touch(dir, "a.yaml");
+	touch(dir, "notes.txt");
+	touch(dir, ".hidden.yaml");
+	touch(dir, ".yaml");
+	touch(dir, "yaml");
+	at(dir, "folder.yaml", NULL, NULL);			/* a folder */
+	at(dir, "pipe.yaml", NULL, "fifo");			/* a FIFO */
+	cr_assert_gt(asprintf(&file, "%s/a.yaml", dir), 0);
+	at(dir, "link.yaml", symlink, file);			/* to a file */
+	at(dir, "dirlink.yaml", symlink, "/tmp");		/* to a folder */
+	at(dir, "dangling.yaml", symlink, "/nonexistent/x");
+	free(file);
+
+	names = paths_list_files(dir, ".yaml", &n);
+	cr_assert_not_null(names);
+	cr_assert_eq(n, 3, "got %zu names", n);
+	cr_expect_str_eq(names[0], "a.yaml");
+	cr_expect_str_eq(names[1], "b.yaml");
+	cr_expect_str_eq(names[2], "link.yaml");
+	cr_expect_null(names[3]);
+	paths_free_list(names);
+
+	/* paths_list_dir still lists every name but the dot files. */
+	names = paths_list_dir(dir, &n);
+	cr_expect_eq(n, 9, "got %zu names", n);
+	paths_free_list(names);
+
+	cr_expect_null(paths_list_files("/nonexistent/folder", ".yaml", &n));
+	cr_expect_eq(n, 0);
+	rm_rf(dir);
+}

@@ -425,16 +425,20 @@ check_file(struct checker *ck, const char *path)
 	report(ck, &d, src, len);
 	diag_list_finish(&d);
 	/* Kept for the translation comparisons only when there are any:
-	 * a translation, or an English lesson that has one. */
+	 * a translation (with its text, for the messages about it), or an
+	 * English lesson that has one (without). */
 	{
 		char lang[8], *source = source_of(path, lang);
+		struct loaded *kept = &ck->loaded[ck->lesson_count - 1];
 
-		if (source == NULL && !has_translations(path)) {
-			lesson_destroy(l);
+		if (source == NULL) {
 			free(src);
-			ck->loaded[ck->lesson_count - 1].lesson = NULL;
-			ck->loaded[ck->lesson_count - 1].text = NULL;
-			ck->loaded[ck->lesson_count - 1].len = 0;
+			kept->text = NULL;
+			kept->len = 0;
+			if (!has_translations(path)) {
+				lesson_destroy(l);
+				kept->lesson = NULL;
+			}
 		}
 		free(source);
 	}

@@ -46,8 +46,9 @@ schema_want_scalar(struct schema *sc, const struct ynode *n, const char *key)
 }
 
 /*
- * One pass over a text: is it plain (printable ASCII, tabs and line
- * breaks only), valid UTF-8 (a NUL from a "\0" escape is not an encoding
+ * One pass over a text: is it plain (nothing text_sanitize would change
+ * but tabs and line breaks: printable ASCII, and valid UTF-8 that is
+ * neither hidden nor U+2028/U+2029), valid UTF-8 (a NUL from a "\0" escape is not an encoding
  * problem), and does it hold a hidden character (a control, a bidi
  * override, a zero-width space...)?
  */
@@ -73,23 +74,27 @@ scan_text(const char *s, size_t len, bool *plain, bool *valid, bool *hidden,
 			i++;
 			continue;
 		}
-		*plain = false;
 		if (c < 0x80) {
 			*hidden = true;		/* a control, or DEL */
+			*plain = false;
 			i++;
 			continue;
 		}
 		n = text_utf8_decode(s + i, len - i, &cp);
 		if (cp == 0xfffd && n == 1) {
 			*valid = false;
+			*plain = false;
 			return;
 		}
 		if ((cp >= 0x80 && cp < 0xa0) ||
 		    (cp >= 0x202a && cp <= 0x202e) ||
 		    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e ||
 		    cp == 0x200f || cp == 0x061c || cp == 0x200b ||
-		    cp == 0x2060 || cp == 0xfeff)
+		    cp == 0x2060 || cp == 0xfeff) {
 			*hidden = true;
+			*plain = false;
+		} else if (cp == 0x2028 || cp == 0x2029)
+			*plain = false;		/* line separators */
 		i += n;
 	}
 }

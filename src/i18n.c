@@ -88,8 +88,15 @@ i18n_setup(const char *wanted)
 void
 i18n_setup_locale(void)
 {
-	const char *cur = setlocale(LC_ALL, "");
-	const char *cs = nl_langinfo(CODESET);
+	/* Only the two categories redflags uses: the character set, and
+	 * the messages' language (numbers and dates it prints are the same
+	 * in every locale).  Loading all of them costs a file or two
+	 * each at every start. */
+	const char *cur = setlocale(LC_CTYPE, "");
+	const char *cs;
+
+	setlocale(LC_MESSAGES, "");
+	cs = nl_langinfo(CODESET);
 
 	user_utf8 = cs != NULL && strcmp(cs, "UTF-8") == 0;
 	if (user_utf8)

@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
+#include <wchar.h>
 
 #define ITEMS	15
 
@@ -30,13 +31,16 @@ static const char *const titles[ITEMS] = {
 	"A ninth lesson for the list",
 };
 
+/* The rule as src/ui-draw.c draws it: one wide-character cell repeated
+ * by curses. */
 static void
 rule(int row)
 {
-	int col;
+	static const wchar_t line[] = { 0x2500, 0 };	/* ─ */
+	cchar_t cell;
 
-	for (col = 0; col < COLS; col++)
-		mvaddstr(row, col, "\xe2\x94\x80");	/* ─ */
+	setcchar(&cell, line, A_DIM, 0, NULL);
+	mvhline_set(row, 0, &cell, COLS);
 }
 
 static void
@@ -90,7 +94,9 @@ main(void)
 	const char *path;
 	FILE *f;
 
-	setlocale(LC_ALL, "");
+	/* The two categories src/i18n.c sets. */
+	setlocale(LC_CTYPE, "");
+	setlocale(LC_MESSAGES, "");
 	initscr();
 	cbreak();
 	noecho();

@@ -3,6 +3,7 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "i18n.h"
 #include "text.h"
@@ -205,26 +206,44 @@ void
 ui_put(int y, int x, const char *text, int cols, enum ui_style style)
 {
 	char *cut;
+	size_t len;
 
 	if (y < 0 || y >= LINES || x >= COLS || cols <= 0)
 		return;
 	if (x + cols > COLS)
 		cols = COLS - x;
-	cut = text_truncate(text, cols, ui_sym()->ellipsis);
 	attrset(ui_attr(style));
-	mvaddstr(y, x, cut);
+	len = strlen(text);
+	if (len <= (size_t)cols && text_ascii_span(text, len) == len) {
+		mvaddstr(y, x, text);	/* fits as it is: no copy to cut */
+	} else {
+		cut = text_truncate(text, cols, ui_sym()->ellipsis);
+		mvaddstr(y, x, cut);
+		free(cut);
+	}
 	attrset(A_NORMAL);
-	free(cut);
 }
 
+/* A line across the screen: one cell made once and repeated by curses
+ * (hline_set), not the symbol converted from UTF-8 once per column. */
 static void
 rule(int y)
 {
+	const char *h = ui_sym()->hline;
+	attr_t attr = ui_attr(UI_DIM);
+	wchar_t wc[2] = { 0, 0 };
+	cchar_t cell;
 	int x;
 
-	attrset(ui_attr(UI_DIM));
+	if (mbtowc(&wc[0], h, strlen(h)) > 0 &&
+	    setcchar(&cell, wc, attr & ~A_COLOR, (short)PAIR_NUMBER(attr),
+	    NULL) == OK) {
+		mvhline_set(y, 0, &cell, COLS);
+		return;
+	}
+	attrset(attr);
 	for (x = 0; x < COLS; x++)
-		mvaddstr(y, x, ui_sym()->hline);
+		mvaddstr(y, x, h);
 	attrset(A_NORMAL);
 }
 

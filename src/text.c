@@ -166,6 +166,12 @@ text_width(const char *s)
 		return 0;
 	len = strlen(s);
 	while (i < len) {
+		size_t run = text_ascii_span(s + i, len - i);
+
+		w += (int)run;		/* printable ASCII: a column each */
+		i += run;
+		if (i == len)
+			break;
 		i += decode(u + i, len - i, &cp, &ok);
 		w += text_cp_width(cp);
 	}

@@ -212,7 +212,11 @@ emergency_line(const struct app *a)
 static void
 draw(struct app *a)
 {
-	char *extra = emergency_line(a);
+	/* The help files are read for the emergency line only when it is
+	 * shown, so they stay unread until then (help is loaded on first
+	 * use). */
+	char *extra = COLS < UI_MIN_COLS || LINES < UI_MIN_ROWS ?
+	    emergency_line(a) : NULL;
 	bool small = ui_too_small(extra);
 
 	free(extra);

@@ -32,6 +32,8 @@ struct loaded {
 	struct lesson *lesson;		/* may be NULL, or partial */
 	char *text;
 	size_t len;
+	bool compared;			/* a translation, compared already */
+	size_t waiting;			/* English: translations not compared */
 };
 
 struct checker {
@@ -234,15 +236,24 @@ compare_translation(struct checker *ck, size_t i, const char *src)
 
 	diag_list_init(&d);
 	diag_list_init(&ignored);
-	for (j = 0; j < ck->lesson_count && a == NULL; j++) {
+	for (j = 0; j < ck->lesson_count; j++) {
 		if (strcmp(ck->lessons[j], src) == 0)
-			a = ck->loaded[j].lesson;
+			break;
 	}
-	if (j == ck->lesson_count && a == NULL)
+	if (j < ck->lesson_count && ck->loaded[j].lesson != NULL)
+		a = ck->loaded[j].lesson;
+	else if (j == ck->lesson_count)
 		a = fresh = lesson_load(src, &ignored, NULL, NULL);
+	/* (A source that was checked and could not be read has said so.) */
 	if (a != NULL && b->lesson != NULL)
 		lesson_compare(a, b->lesson, &d);
 	report(ck, &d, b->text, b->len);
+	/* The source is kept only while translations still need it. */
+	if (j < ck->lesson_count && ck->loaded[j].waiting > 0 &&
+	    --ck->loaded[j].waiting == 0) {
+		lesson_destroy(ck->loaded[j].lesson);
+		ck->loaded[j].lesson = NULL;
+	}
 	lesson_destroy(fresh);
 	diag_list_finish(&d);
 	diag_list_finish(&ignored);
@@ -258,8 +269,11 @@ check_translations(struct checker *ck)
 	size_t i, j;
 
 	for (i = 0; i < ck->lesson_count; i++) {
-		char lang[8], *src = source_of(ck->lessons[i], lang);
+		char lang[8], *src;
 
+		if (ck->loaded[i].compared)
+			continue;
+		src = source_of(ck->lessons[i], lang);
 		if (src != NULL)
 			compare_translation(ck, i, src);
 		free(src);
@@ -321,25 +335,25 @@ check_translations(struct checker *ck)
 	}
 }
 
-/* Is this English lesson (DIR/en/NAME) translated: is there a
- * DIR/xx/NAME?  Only then is it kept for the comparisons. */
-static bool
-has_translations(const char *path)
+/* How many translations this English lesson (DIR/en/NAME) has: the
+ * DIR/xx/NAME files.  It is kept for the comparisons until they are
+ * done. */
+static size_t
+translation_count(const char *path)
 {
 	const char *base = strrchr(path, '/'), *dir;
 	char *parent, **names;
-	size_t n, i;
-	bool found = false;
+	size_t n, i, found = 0;
 
 	if (base == NULL || base == path)
-		return false;
+		return 0;
 	for (dir = base - 1; dir > path && dir[-1] != '/'; dir--)
 		;
 	if (base - dir != 2 || strncmp(dir, "en", 2) != 0)
-		return false;
+		return 0;
 	parent = xstrndup(path, dir > path ? (size_t)(dir - path - 1) : 0);
 	names = paths_list_dir(*parent ? parent : ".", &n);
-	for (i = 0; i < n && !found; i++) {
+	for (i = 0; i < n; i++) {
 		size_t len = strlen(names[i]);
 		struct stat st;
 		char *tr;
@@ -347,7 +361,7 @@ has_translations(const char *path)
 		if (len < 2 || len > 3 || strcmp(names[i], "en") == 0)
 			continue;
 		tr = xasprintf("%s/%s%s", *parent ? parent : ".", names[i], base);
-		found = stat(tr, &st) == 0;
+		found += stat(tr, &st) == 0;
 		free(tr);
 	}
 	paths_free_list(names);
@@ -390,6 +404,8 @@ check_file(struct checker *ck, const char *path)
 	ck->loaded[ck->lesson_count].lesson = l;
 	ck->loaded[ck->lesson_count].text = src;
 	ck->loaded[ck->lesson_count].len = len;
+	ck->loaded[ck->lesson_count].compared = false;
+	ck->loaded[ck->lesson_count].waiting = 0;
 	ck->lesson_count++;
 	if (l != NULL) {
 		lesson_check(l, &d);
@@ -424,20 +440,41 @@ check_file(struct checker *ck, const char *path)
 	}
 	report(ck, &d, src, len);
 	diag_list_finish(&d);
-	/* Kept for the translation comparisons only when there are any:
-	 * a translation (with its text, for the messages about it), or an
-	 * English lesson that has one (without). */
+	/*
+	 * Translations are compared with their English source as soon as
+	 * both are read (English first: "en" sorts before most language
+	 * folders), so neither is kept longer than it is needed: an
+	 * English lesson until its translations are compared, without its
+	 * text; a translation, with its text for the messages about it,
+	 * only until its source is read (check_translations does the rest).
+	 */
 	{
 		char lang[8], *source = source_of(path, lang);
-		struct loaded *kept = &ck->loaded[ck->lesson_count - 1];
+		size_t me = ck->lesson_count - 1, j;
+		struct loaded *kept = &ck->loaded[me];
 
 		if (source == NULL) {
 			free(src);
 			kept->text = NULL;
 			kept->len = 0;
-			if (!has_translations(path)) {
+			kept->waiting = translation_count(path);
+			if (kept->waiting == 0) {
 				lesson_destroy(l);
 				kept->lesson = NULL;
+			}
+		} else {
+			for (j = 0; j < me; j++) {
+				if (strcmp(ck->lessons[j], source) == 0)
+					break;
+			}
+			if (j < me) {
+				compare_translation(ck, me, source);
+				kept->compared = true;
+				lesson_destroy(kept->lesson);
+				free(kept->text);
+				kept->lesson = NULL;
+				kept->text = NULL;
+				kept->len = 0;
 			}
 		}
 		free(source);

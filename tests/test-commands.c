@@ -152,3 +152,43 @@ Test(commands, check_compares_each_translation_with_its_source)
 	free(out);
 	free(err);
 }
+
+/* A translation is compared with its source whichever is checked first:
+ * at once when the source was read before it (its message then comes
+ * right after the file's own), at the end when the source comes later,
+ * and with a source that was not asked for. */
+Test(commands, check_compares_a_translation_in_any_order)
+{
+	static const char *const orders[][2] = {
+		{ "data/check-translation/en", "data/check-translation/es" },
+		{ "data/check-translation/es", "data/check-translation/en" },
+		{ "data/check-translation/es/greeting.yaml", NULL },
+	};
+	static const char want[] = "data/check-translation/es/greeting.yaml:"
+	    "8:5: error: step 1 has the id 'hola' here, the source 'hello'";
+	size_t i;
+
+	for (i = 0; i < RF_ARRAY_LEN(orders); i++) {
+		const char *paths[2] = { orders[i][0], orders[i][1] };
+		struct check_opts o = { false, false };
+		struct catalog c;
+		char *out = NULL, *err = NULL;
+		size_t ol, el;
+		FILE *fo = open_memstream(&out, &ol);
+		FILE *fe = open_memstream(&err, &el);
+		const char *at;
+
+		catalog_init(&c);
+		cr_expect_eq(cmd_check(paths, paths[1] ? 2 : 1, &c, &o, fo, fe),
+		    1, "order %zu", i);
+		catalog_finish(&c);
+		fclose(fo);
+		fclose(fe);
+		at = strstr(err, want);
+		cr_expect_not_null(at, "order %zu: %s", i, err);
+		cr_expect_null(at ? strstr(at + 1, want) : NULL,
+		    "order %zu: said once", i);
+		free(out);
+		free(err);
+	}
+}

@@ -504,6 +504,7 @@ struct wrap {
 	int			 width;
 	const char		*bullet;
 	int			 bullet_width;
+	bool			 bullet_blank;	/* only spaces, or "" */
 
 	int			 emitted;	/* any line out yet */
 	int			 blank;		/* blank input since last out */
@@ -530,6 +531,10 @@ wrap_start_line(struct wrap *w)
 	w->started = 1;
 	if (!w->is_bullet)
 		return;
+	if (w->out == NULL) {
+		w->col = w->bullet_width;	/* counting: no text kept */
+		return;
+	}
 	if (w->first_line) {
 		add_clean(&w->line, (const unsigned char *)w->bullet,
 		    strlen(w->bullet));
@@ -545,6 +550,11 @@ static void
 wrap_flush(struct wrap *w)
 {
 	struct buf	*b = &w->line;
+	/* Counting keeps no text: the line is empty when it has no word and
+	 * its prefix is spaces (or an all-space bullet). */
+	bool		 empty = w->out == NULL ? !w->has_word &&
+			     (!w->is_bullet || !w->first_line ||
+			     w->bullet_blank) : false;
 
 	while (b->len > 0 && b->data[b->len - 1] == ' ') {
 		b->data[--b->len] = '\0';
@@ -552,7 +562,9 @@ wrap_flush(struct wrap *w)
 	}
 	w->first_line = 0;
 	w->started = 0;
-	if (b->len == 0)
+	if (w->out != NULL)
+		empty = b->len == 0;
+	if (empty)
 		return;		/* an empty item with an empty bullet */
 	/* The empty line between paragraphs, only once there is a next. */
 	if (w->emitted && w->blank) {
@@ -588,16 +600,12 @@ wrap_begin_para(struct wrap *w, int is_bullet)
 	wrap_start_line(w);
 }
 
-/* Add a word's bytes to the line; when only counting, one stands for
- * them all (a word is never empty and never ends in a space, which is all
- * wrap_flush looks at). */
+/* Add a word's bytes to the line (nothing when only counting). */
 static void
 wrap_put(struct wrap *w, const unsigned char *s, size_t len)
 {
 	if (w->out != NULL)
 		add_clean(&w->line, s, len);
-	else if (len > 0)
-		buf_addc(&w->line, 'x');
 }
 
 /* Place one word (no spaces in it) of display width ww. */
@@ -612,7 +620,8 @@ wrap_word(struct wrap *w, const unsigned char *s, size_t len, int ww)
 		wrap_start_line(w);
 	if (w->has_word) {
 		if (w->col + 1 + ww <= w->width) {
-			buf_addc(&w->line, ' ');
+			if (w->out != NULL)
+				buf_addc(&w->line, ' ');
 			wrap_put(w, s, len);
 			w->col += 1 + ww;
 			return;
@@ -655,18 +664,27 @@ wrap_input_line(struct wrap *w, const unsigned char *s, size_t len)
 	int		cw, ncp, ww = 0, in_word = 0, seen = 0, nw, nn;
 
 	for (i = 0; i < len; i = end) {
-		if (seen && s[i] > 0x20 && s[i] < 0x7f &&
-		    (i + 1 == len || s[i + 1] < 0x80)) {
-			/* Printable ASCII in a word: cluster()'s quick case,
-			 * without the call. */
-			if (!in_word) {
-				in_word = 1;
-				word = i;
-				ww = 0;
+		if (seen && s[i] > 0x20 && s[i] < 0x7f) {
+			/* A run of printable ASCII in a word: a column a byte,
+			 * without cluster().  Its last byte is left to
+			 * cluster() when a non-ASCII character follows, which
+			 * may be a combining mark that belongs with it. */
+			size_t j = i + 1;
+
+			while (j < len && s[j] > 0x20 && s[j] < 0x7f)
+				j++;
+			if (j < len && s[j] >= 0x80)
+				j--;
+			if (j > i) {
+				if (!in_word) {
+					in_word = 1;
+					word = i;
+					ww = 0;
+				}
+				ww += (int)(j - i);
+				end = j;
+				continue;
 			}
-			ww++;
-			end = i + 1;
-			continue;
 		}
 		end = cluster(s, len, i, &first, &cw, &ncp);
 		if (ncp == 1 && is_space_cp(first)) {
@@ -734,6 +752,7 @@ wrap(const char *s, int width, const char *bullet, struct text_lines *out)
 		w.bullet = cut;
 		w.bullet_width = text_width(cut);
 	}
+	w.bullet_blank = w.bullet[strspn(w.bullet, " ")] == '\0';
 	buf_init(&w.line);
 
 	len = strlen(s);

@@ -125,6 +125,8 @@ check_wrap(const char *s, int width, const char *bullet)
 	 * empty bullet, may give none). */
 	if (strspn(s, " \n-") < strlen(s))
 		REQUIRE(tl.count > 0);
+	/* check's page-length count, which makes no lines, agrees. */
+	REQUIRE(text_wrap_count(s, width, bullet) == tl.count);
 	text_lines_finish(&tl);
 }
 
@@ -149,6 +151,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	s = raw;
 
 	check_validator(s, len);
+	{
+		/* The word-at-a-time scan against its definition. */
+		size_t n = 0;
+
+		while (n < len && (unsigned char)s[n] >= 0x20 &&
+		    (unsigned char)s[n] < 0x7f)
+			n++;
+		REQUIRE(text_ascii_span(s, len) == n);
+	}
 	check_sanitize(s, len, 0);
 	check_sanitize(s, len, TEXT_KEEP_NEWLINES);
 

@@ -214,7 +214,8 @@ ui_put(int y, int x, const char *text, int cols, enum ui_style style)
 		cols = COLS - x;
 	attrset(ui_attr(style));
 	len = strlen(text);
-	if (len <= (size_t)cols && text_ascii_span(text, len) == len) {
+	if ((len <= (size_t)cols && text_ascii_span(text, len) == len) ||
+	    (text_width(text) <= cols && text_utf8_valid(text, len, NULL))) {
 		mvaddstr(y, x, text);	/* fits as it is: no copy to cut */
 	} else {
 		cut = text_truncate(text, cols, ui_sym()->ellipsis);

@@ -226,6 +226,19 @@ check_course_lessons(struct checker *ck, const struct course *c)
  * the English file of the same name (lessons/en/x.yaml).  Returns that
  * path and the language, or NULL.
  */
+/* Where 'path' is among the first n lesson files checked; n if not. */
+static size_t
+checked_index(const struct checker *ck, const char *path, size_t n)
+{
+	size_t j;
+
+	for (j = 0; j < n; j++) {
+		if (strcmp(ck->lessons[j], path) == 0)
+			break;
+	}
+	return j;
+}
+
 static void
 compare_translation(struct checker *ck, size_t i, const char *src)
 {
@@ -236,10 +249,7 @@ compare_translation(struct checker *ck, size_t i, const char *src)
 
 	diag_list_init(&d);
 	diag_list_init(&ignored);
-	for (j = 0; j < ck->lesson_count; j++) {
-		if (strcmp(ck->lessons[j], src) == 0)
-			break;
-	}
+	j = checked_index(ck, src, ck->lesson_count);
 	if (j < ck->lesson_count && ck->loaded[j].lesson != NULL)
 		a = ck->loaded[j].lesson;
 	else if (j == ck->lesson_count)
@@ -369,6 +379,42 @@ translation_count(const char *path)
 	return found;
 }
 
+/*
+ * Translations are compared with their English source as soon as both
+ * are read (English first: "en" sorts before most language folders), so
+ * neither is kept longer than it is needed: an English lesson until its
+ * translations are compared, without its text; a translation, with its
+ * text for the messages about it, only until its source is read
+ * (check_translations does the rest).  'source' is the English file of
+ * this translation, or NULL for an English lesson.
+ */
+static void
+keep_for_translations(struct checker *ck, const char *path,
+    const char *source)
+{
+	size_t me = ck->lesson_count - 1;
+	struct loaded *kept = &ck->loaded[me];
+
+	if (source == NULL) {
+		free(kept->text);
+		kept->text = NULL;
+		kept->len = 0;
+		kept->waiting = translation_count(path);
+		if (kept->waiting == 0) {
+			lesson_destroy(kept->lesson);
+			kept->lesson = NULL;
+		}
+	} else if (checked_index(ck, source, me) < me) {
+		compare_translation(ck, me, source);
+		kept->compared = true;
+		lesson_destroy(kept->lesson);
+		free(kept->text);
+		kept->lesson = NULL;
+		kept->text = NULL;
+		kept->len = 0;
+	}
+}
+
 static void
 check_file(struct checker *ck, const char *path)
 {
@@ -380,7 +426,7 @@ check_file(struct checker *ck, const char *path)
 	}
 	struct diag_list d;
 	struct lesson *l;
-	char *src = NULL;
+	char *src = NULL, lang[8] = "en", *source;
 	size_t len = 0, i;
 
 	/* Read once: the text tells a help file from a lesson, and is the
@@ -407,11 +453,9 @@ check_file(struct checker *ck, const char *path)
 	ck->loaded[ck->lesson_count].compared = false;
 	ck->loaded[ck->lesson_count].waiting = 0;
 	ck->lesson_count++;
+	source = source_of(path, lang);
 	if (l != NULL) {
 		lesson_check(l, &d);
-		char lang[8] = "en", *source = source_of(path, lang);
-
-		free(source);
 		if (l->id != NULL) {
 			for (i = 0; i < ck->id_count; i++) {
 				if (strcmp(ck->ids[i].id, l->id) == 0 &&
@@ -440,45 +484,8 @@ check_file(struct checker *ck, const char *path)
 	}
 	report(ck, &d, src, len);
 	diag_list_finish(&d);
-	/*
-	 * Translations are compared with their English source as soon as
-	 * both are read (English first: "en" sorts before most language
-	 * folders), so neither is kept longer than it is needed: an
-	 * English lesson until its translations are compared, without its
-	 * text; a translation, with its text for the messages about it,
-	 * only until its source is read (check_translations does the rest).
-	 */
-	{
-		char lang[8], *source = source_of(path, lang);
-		size_t me = ck->lesson_count - 1, j;
-		struct loaded *kept = &ck->loaded[me];
-
-		if (source == NULL) {
-			free(src);
-			kept->text = NULL;
-			kept->len = 0;
-			kept->waiting = translation_count(path);
-			if (kept->waiting == 0) {
-				lesson_destroy(l);
-				kept->lesson = NULL;
-			}
-		} else {
-			for (j = 0; j < me; j++) {
-				if (strcmp(ck->lessons[j], source) == 0)
-					break;
-			}
-			if (j < me) {
-				compare_translation(ck, me, source);
-				kept->compared = true;
-				lesson_destroy(kept->lesson);
-				free(kept->text);
-				kept->lesson = NULL;
-				kept->text = NULL;
-				kept->len = 0;
-			}
-		}
-		free(source);
-	}
+	keep_for_translations(ck, path, source);
+	free(source);
 }
 
 static void

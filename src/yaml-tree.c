@@ -846,6 +846,28 @@ ytree_parse(struct ytree *t, const char *file, const char *data, size_t len,
 	    lim != NULL ? lim : &ytree_default_limits, diags, &ps);
 }
 
+/* The quick head into t, in a new arena; false (the arena left in ps for
+ * the caller) when it is not sure. */
+static bool
+try_quick_head(struct ytree *t, struct parse *ps, const char *file,
+    const char *data, size_t len)
+{
+	ps->file = file;
+	ps->data = data;
+	ps->len = len;
+	ps->lim = &ytree_default_limits;
+	ps->arena = arena_new();
+	if (!quick_head(ps)) {
+		ps->root = NULL;
+		return false;
+	}
+	ytree_quick_hits++;
+	t->root = ps->root;
+	t->nodes = ps->nodes;
+	t->arena = ps->arena;
+	return true;
+}
+
 int
 ytree_parse_head(struct ytree *t, const char *file, const char *data,
     size_t len, const char *const *keys, size_t key_count, const char *stop,
@@ -857,22 +879,9 @@ ytree_parse_head(struct ytree *t, const char *file, const char *data,
 	ps.keys = keys;
 	ps.key_count = key_count;
 	ps.stop = stop;
-	if (ytree_quick_head) {
-		ps.file = file;
-		ps.data = data;
-		ps.len = len;
-		ps.lim = &ytree_default_limits;
-		ps.diags = diags;
-		ps.arena = arena_new();
-		if (quick_head(&ps)) {
-			ytree_quick_hits++;
-			t->root = ps.root;
-			t->nodes = ps.nodes;
-			t->arena = ps.arena;
-			return 0;
-		}
-		ps.root = NULL;
-	}
+	ps.diags = diags;
+	if (ytree_quick_head && try_quick_head(t, &ps, file, data, len))
+		return 0;
 	return parse_events(t, file, data, len, &ytree_default_limits, diags,
 	    &ps);
 }
@@ -891,20 +900,11 @@ ytree_parse_head_prefix(struct ytree *t, const char *file, const char *data,
 	memset(&ps, 0, sizeof ps);
 	ps.keys = keys;
 	ps.key_count = key_count;
-	ps.file = file;
-	ps.data = data;
-	ps.len = len;
-	ps.lim = &ytree_default_limits;
 	ps.partial = true;
-	ps.arena = arena_new();
-	if (!quick_head(&ps)) {
+	if (!try_quick_head(t, &ps, file, data, len)) {
 		arena_free(ps.arena);
 		return 1;
 	}
-	ytree_quick_hits++;
-	t->root = ps.root;
-	t->nodes = ps.nodes;
-	t->arena = ps.arena;
 	return 0;
 }
 
